@@ -1,0 +1,43 @@
+import { createHandlers } from '../main/handlers';
+import { createDispatcher } from '../main/ipc/dispatcher';
+import { sameOriginPolicy } from '../main/ipc/sender-policy';
+import type { Logger } from '../main/log/logger';
+import { APP_ENTRY_URL } from '../main/protocol/app-url';
+
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const silent: Logger = { info() {}, warn() {}, error() {} };
+
+async function callsPerSecond(call: () => Promise<unknown>, iterations: number): Promise<number> {
+  for (let i = 0; i < 1000; i++) await call(); // warm up the JIT
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) await call();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return iterations / seconds;
+}
+
+/**
+ * What the IPC wrapper (channel lookup, sender check, zod parse, result wrapping) costs per call,
+ * against calling the handler directly: the physical limit for a request that does no I/O.
+ */
+export async function benchIpcDispatch(iterations = 200_000): Promise<BenchFigure[]> {
+  const handlers = createHandlers({
+    config: { version: '0', dataDir: '/d', logDir: '/l', demoMode: true, platform: process.platform },
+    events: { emit() {} },
+    now: () => new Date(0),
+  });
+  const dispatch = createDispatcher(handlers, sameOriginPolicy(APP_ENTRY_URL), silent);
+  const input = { nonce: 'bench-nonce' };
+  const direct = await callsPerSecond(() => handlers['app.ping'](input), iterations);
+  const wrapped = await callsPerSecond(() => dispatch('app.ping', APP_ENTRY_URL, input), iterations);
+  return [
+    { name: 'ipc.handler-direct', value: direct, unit: 'calls/s' },
+    { name: 'ipc.dispatch', value: wrapped, unit: 'calls/s' },
+    { name: 'ipc.dispatch / direct', value: wrapped / direct, unit: 'ratio' },
+    { name: 'ipc.dispatch overhead', value: (1 / wrapped - 1 / direct) * 1e6, unit: 'µs/call' },
+  ];
+}

@@ -1,0 +1,37 @@
+/**
+ * What every IPC call returns. Errors cross the process boundary as data with a stable code,
+ * never as a thrown stack; the renderer turns the code into Norwegian or English text.
+ */
+export const errorCodes = [
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'INVALID_INPUT',
+  'OFFLINE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem with one input field; `path` is the field's location, e.g. "mobile" or "grants.0.mode". */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface PortalErrorData {
+  code: ErrorCode;
+  /** English developer-facing detail; never shown without a translated lead text. */
+  message: string;
+  fields?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PortalErrorData };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, fields?: FieldIssue[]): Result<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}

@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyHere = 'Electron is imported only in main/electron/ and preload/: keep everything else plain Node so it is testable.';
+const rawIpc = 'Raw ipcMain/ipcRenderer only in main/electron/ipc.ts and preload/index.ts: go through the contract.';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: electronOnlyHere }] }],
+    },
+  },
+  {
+    files: ['renderer/**', 'harness/bridge-client.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Electron's own folders may import electron, but not its raw IPC objects outside the one wrapper each.
+    files: ['main/electron/**', 'preload/**', 'e2e/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: rawIpc }] },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/ipc.ts', 'main/electron/ipc.test.ts', 'preload/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tool configuration files are loaded by their tools through a default export.
+    files: ['*.config.ts', '*.config.js', 'harness/vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+);

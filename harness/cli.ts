@@ -1,0 +1,41 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isDemoMode } from '../main/app-config';
+import { startHarness } from './server';
+
+/**
+ * `npm run start:web`: runs the app's main-process handlers behind the web harness and prints one
+ * JSON line `{"url": …}` when ready. For machines without a display or without the Electron binary.
+ */
+const projectDir = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5199' },
+    'data-dir': { type: 'string', default: join(homedir(), '.fjernhjelp-admin-web') },
+  },
+});
+const dataDir = resolve(values['data-dir']);
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+const packageJson = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { version: string };
+
+const harness = await startHarness({
+  port: Number(values.port),
+  rendererDir: join(projectDir, 'out/renderer'),
+  bridgeDir: join(projectDir, 'out/harness'),
+  config: {
+    version: packageJson.version,
+    dataDir,
+    logDir: join(dataDir, 'logs'),
+    demoMode: isDemoMode(process.env),
+    platform: process.platform,
+  },
+});
+process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void harness.close().then(() => process.exit(0));
+  });
+}
