@@ -1,0 +1,11 @@
+import type { Db } from './db/database';
+import type { ResolvedServerOptions } from './options';
+
+/** What every route module is given: the database, the clock and the resolved options. */
+export interface ServerContext {
+  db: Db;
+  now: () => Date;
+  options: ResolvedServerOptions;
+  /** http://127.0.0.1:PORT once listening; the OIDC issuer is `${baseUrl}/oidc`. */
+  baseUrl: () => string;
+}

@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { migrations } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the server's own database file: WAL, foreign keys on, busy timeout, and every numbered
+ * migration not yet applied, each in its own transaction with the new user_version.
+ */
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const [index, migration] of migrations.entries()) {
+    const version = index + 1;
+    if (version <= current) continue;
+    db.transaction(() => {
+      migration(db);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** One invalid field in a problem response: `field` names it, `code` says why in a stable word. */
+export interface ProblemField {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * An RFC 9457 problem the API answers with. `code` is the stable machine-readable reason the app maps
+ * to Norwegian and English text (e.g. NAME_TOO_LONG); `errors` lists per-field problems.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly errors?: ProblemField[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(title);
+    this.name = 'Problem';
+  }
+}
+
+export const notFound = (what = 'Resource'): Problem => new Problem(404, 'NOT_FOUND', `${what} not found`);
+export const forbidden = (why = 'Not allowed'): Problem => new Problem(403, 'FORBIDDEN', why);
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
+  if (problem.headers) void reply.headers(problem.headers);
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send({
+      type: `about:blank#${problem.code}`,
+      title: problem.title,
+      status: problem.status,
+      code: problem.code,
+      instance: request.url,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+    });
+}
+
+/** Fastify's error handler: Problems as they are, schema failures as 400 with fields, the rest as 500. */
+export function problemErrorHandler(error: FastifyError | Problem, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof Problem) return sendProblem(reply, request, error);
+  if ('validation' in error && error.validation) {
+    const errors = error.validation.map((issue) => {
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const missing = (issue.params as { missingProperty?: string }).missingProperty;
+      const extra = (issue.params as { additionalProperty?: string }).additionalProperty;
+      return {
+        field: missing ? [path, missing].filter(Boolean).join('.') : extra ? [path, extra].filter(Boolean).join('.') : path,
+        code: issue.keyword.toUpperCase(),
+        message: issue.message ?? 'invalid',
+      };
+    });
+    return sendProblem(reply, request, new Problem(400, 'VALIDATION_FAILED', 'The request is not valid', errors));
+  }
+  if ('statusCode' in error && error.statusCode && error.statusCode < 500) {
+    return sendProblem(reply, request, new Problem(error.statusCode, error.code ?? 'BAD_REQUEST', error.message));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, request, new Problem(500, 'INTERNAL', 'Internal server error'));
+}

@@ -1,0 +1,83 @@
+import { tmpdir } from 'node:os';
+import { resolve, sep } from 'node:path';
+import Fastify from 'fastify';
+import { createDevTokens } from './auth/dev-tokens';
+import type { AccessTokenVerifier } from './auth/token-verifier';
+import type { ServerContext } from './context';
+import { openDatabase } from './db/database';
+import { requireAuthentication } from './http/authenticate';
+import { problemErrorHandler } from './http/problem';
+import { resolveOptions, type PortalServerOptions } from './options';
+import { applySeed } from './seed';
+
+export interface RunningPortalServer {
+  url: string;
+  issuer: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the reference portal on 127.0.0.1: REST API under /api/v1, OpenID Connect under /oidc.
+ * Used in-process by the app's demo mode and by tests, and by `npm run server`.
+ */
+export async function startPortalServer(input: PortalServerOptions): Promise<RunningPortalServer> {
+  const options = resolveOptions(input);
+  if (options.devTokens && !devTokensAllowed(options.dbPath)) {
+    throw new Error('--dev-tokens is only allowed with a database under the temp folder or NODE_ENV=test');
+  }
+  const db = openDatabase(options.dbPath);
+  applySeed(db, options.seed, options.now());
+
+  let baseUrl: string | undefined;
+  const context: ServerContext = {
+    db,
+    now: options.now,
+    options,
+    baseUrl: () => {
+      if (!baseUrl) throw new Error('the server is not listening yet');
+      return baseUrl;
+    },
+  };
+
+  // Strict bodies: unknown properties are refused (400), not silently dropped.
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+  });
+  app.setErrorHandler(problemErrorHandler);
+
+  const verifiers: AccessTokenVerifier[] = [];
+  if (options.devTokens) {
+    const devTokens = createDevTokens(db, options.now);
+    devTokens.register(app);
+    verifiers.push(devTokens.verifier);
+  }
+
+  await app.register(
+    async (api) => {
+      requireAuthentication(api, verifiers);
+      api.get('/me', async (request) => ({ principal: request.principal }));
+    },
+    { prefix: '/api/v1' },
+  );
+  void context;
+
+  await app.listen({ port: options.port, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server did not bind a TCP port');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url: baseUrl,
+    issuer: `${baseUrl}/oidc`,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+function devTokensAllowed(dbPath: string): boolean {
+  return process.env['NODE_ENV'] === 'test' || resolve(dbPath).startsWith(resolve(tmpdir()) + sep);
+}
