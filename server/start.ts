@@ -28,14 +28,14 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
   const db = openDatabase(options.dbPath);
   applySeed(db, options.seed, options.now());
 
-  let baseUrl: string | undefined;
+  const listening: { baseUrl?: string } = {};
   const context: ServerContext = {
     db,
     now: options.now,
     options,
     baseUrl: () => {
-      if (!baseUrl) throw new Error('the server is not listening yet');
-      return baseUrl;
+      if (!listening.baseUrl) throw new Error('the server is not listening yet');
+      return listening.baseUrl;
     },
   };
 
@@ -66,11 +66,12 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
   await app.listen({ port: options.port, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server did not bind a TCP port');
-  baseUrl = `http://127.0.0.1:${address.port}`;
+  const url = `http://127.0.0.1:${address.port}`;
+  listening.baseUrl = url;
 
   return {
-    url: baseUrl,
-    issuer: `${baseUrl}/oidc`,
+    url,
+    issuer: `${url}/oidc`,
     async close() {
       await app.close();
       db.close();
