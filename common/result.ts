@@ -8,9 +8,21 @@ export const errorCodes = [
   'INVALID_INPUT',
   'OFFLINE',
   'INTERNAL',
+  'KEYCHAIN_UNAVAILABLE',
+  'FILE_WRITE_FAILED',
+  'LOGIN_FAILED',
+  'LOGIN_CANCELLED',
+  'LOGIN_TIMEOUT',
+  'SESSION_EXPIRED',
+  'NOT_SIGNED_IN',
+  'PORTAL_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (errorCodes as readonly string[]).includes(value);
+}
 
 /** One problem with one input field; `path` is the field's location, e.g. "mobile" or "grants.0.mode". */
 export interface FieldIssue {

@@ -40,5 +40,14 @@ export const en: Messages = {
     INVALID_INPUT: 'Some fields are not valid.',
     OFFLINE: 'You are offline. Try again when you are connected.',
     INTERNAL: 'An unexpected error occurred. Details are in the log file.',
+    KEYCHAIN_UNAVAILABLE:
+      "The operating system's keychain is not available, so the app cannot store your sign-in securely. Unlock the keychain (on Linux: GNOME Keyring or KWallet) and try again.",
+    FILE_WRITE_FAILED: 'Could not save the file. Check that the folder exists and that you can write to it.',
+    LOGIN_FAILED: 'Sign-in failed. Please try again.',
+    LOGIN_CANCELLED: 'Sign-in was cancelled.',
+    LOGIN_TIMEOUT: 'Sign-in in the browser was not completed in time. Please try again.',
+    SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
+    PORTAL_ERROR: 'The customer portal refused the request.',
+    NOT_SIGNED_IN: 'You are not signed in.',
   },
 };

@@ -39,5 +39,14 @@ export const nb = {
     INVALID_INPUT: 'Noen av feltene er ikke gyldige.',
     OFFLINE: 'Du er frakoblet. Prøv igjen når du har nett.',
     INTERNAL: 'Det oppstod en uventet feil. Detaljer står i loggfilen.',
+    KEYCHAIN_UNAVAILABLE:
+      'Nøkkelringen i operativsystemet er ikke tilgjengelig, så appen kan ikke lagre innloggingen trygt. Lås opp nøkkelringen (på Linux: GNOME Keyring eller KWallet) og prøv igjen.',
+    FILE_WRITE_FAILED: 'Kunne ikke lagre filen. Sjekk at mappen finnes og at du har skrivetilgang til den.',
+    LOGIN_FAILED: 'Innloggingen mislyktes. Prøv igjen.',
+    LOGIN_CANCELLED: 'Innloggingen ble avbrutt.',
+    LOGIN_TIMEOUT: 'Innloggingen i nettleseren ble ikke fullført i tide. Prøv igjen.',
+    SESSION_EXPIRED: 'Økten er utløpt. Logg inn på nytt.',
+    PORTAL_ERROR: 'Kundeportalen avviste forespørselen.',
+    NOT_SIGNED_IN: 'Du er ikke logget inn.',
   },
 } as const;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrations } from './migrations';
+import { runMigrations } from './run-migrations';
 
 export type Db = Database.Database;
 
@@ -18,13 +19,5 @@ export function openDatabase(path: string): Db {
 }
 
 export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const [index, migration] of migrations.entries()) {
-    const version = index + 1;
-    if (version <= current) continue;
-    db.transaction(() => {
-      migration(db);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
+  runMigrations(db, migrations);
 }

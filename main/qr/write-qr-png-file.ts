@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, open, rename, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { PortalError } from '../ipc/portal-error';
+
+/** Owner read/write only: the image holds a TOTP secret. Windows has no such bits and ignores it. */
+const OWNER_ONLY = 0o600;
+
+/**
+ * Writes the QR image to exactly the path the user chose in the save dialog and returns it absolute.
+ *
+ * Nothing is written anywhere else and nothing is kept: the bytes go to a temporary sibling in the SAME
+ * folder (created exclusively, owner-only, so no other user can open it even for an instant), are
+ * flushed to disk, then renamed over the target. A crash leaves either the old file or the new one,
+ * never half an image; the rename also replaces an existing file's inode, so an earlier 0644 file does
+ * not keep its loose permissions. The chmod calls are there because the create mode passes through
+ * the umask.
+ */
+export async function writeQrPngFile(path: string, png: Buffer): Promise<string> {
+  if (!isAbsolute(path)) {
+    throw new PortalError('FILE_WRITE_FAILED', 'Refusing to write the QR image to a relative path; expected the absolute path from the save dialog');
+  }
+  const target = resolve(path);
+  // A fixed short prefix, not the target's name, so a target name near the 255-byte limit still works.
+  const temporary = join(dirname(target), `.fjernhjelp-qr-${randomBytes(8).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const handle = await open(temporary, 'wx', OWNER_ONLY);
+    created = true;
+    try {
+      await handle.writeFile(png);
+      await handle.chmod(OWNER_ONLY);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+    created = false;
+    if (process.platform !== 'win32') await chmod(target, OWNER_ONLY);
+    return target;
+  } catch (error) {
+    if (created) await rm(temporary, { force: true }).catch(() => undefined);
+    throw new PortalError('FILE_WRITE_FAILED', `Could not write the QR image to ${target}: ${describeFsError(error)}`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'ENOENT':
+      return 'the folder does not exist (ENOENT)';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder (ENOTDIR)';
+    case 'EISDIR':
+      return 'the path is a folder (EISDIR)';
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC)';
+    case 'EROFS':
+      return 'the disk is read-only (EROFS)';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long (ENAMETOOLONG)';
+    case 'EBUSY':
+      return 'the file is in use by another program (EBUSY)';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
