@@ -1,5 +1,7 @@
-import { createHandlers } from '../main/handlers';
+import type { AppCore } from '../main/app-core';
+import { appHandlers } from '../main/handlers/app-handlers';
 import { createDispatcher } from '../main/ipc/dispatcher';
+import type { Handlers } from '../main/ipc/handlers-type';
 import { sameOriginPolicy } from '../main/ipc/sender-policy';
 import type { Logger } from '../main/log/logger';
 import { APP_ENTRY_URL } from '../main/protocol/app-url';
@@ -25,12 +27,9 @@ async function callsPerSecond(call: () => Promise<unknown>, iterations: number):
  * against calling the handler directly: the physical limit for a request that does no I/O.
  */
 export async function benchIpcDispatch(iterations = 200_000): Promise<BenchFigure[]> {
-  const handlers = createHandlers({
-    config: { version: '0', dataDir: '/d', logDir: '/l', demoMode: true, platform: process.platform },
-    events: { emit() {} },
-    now: () => new Date(0),
-  });
-  const dispatch = createDispatcher(handlers, sameOriginPolicy(APP_ENTRY_URL), silent);
+  // Only the app channels: the dispatcher's cost does not depend on which handler it calls.
+  const handlers = appHandlers({ core: {} as AppCore, events: { emit() {} }, now: () => new Date(0) });
+  const dispatch = createDispatcher(handlers as Handlers, sameOriginPolicy(APP_ENTRY_URL), silent);
   const input = { nonce: 'bench-nonce' };
   const direct = await callsPerSecond(() => handlers['app.ping'](input), iterations);
   const wrapped = await callsPerSecond(() => dispatch('app.ping', APP_ENTRY_URL, input), iterations);

@@ -1,13 +1,78 @@
 import { z } from 'zod';
+import type {
+  AccessibleGroup,
+  AuditEvent,
+  Grant,
+  MachineGroup,
+  Me,
+  OneTimePasswordReceipt,
+  RemoteSupportService,
+  User,
+  Vendor,
+} from './portal/portal-types';
 
 /**
  * The IPC contract: every request channel the renderer may call, and every event main may push.
  * Main (handlers + wrapper), the preload, the web harness and the renderer all derive their types
- * from these two maps, so adding a channel is one entry here plus one handler in main/handlers.ts.
+ * from these two maps, so adding a channel is one entry here plus one handler in main/handlers/.
+ *
+ * Inputs are zod schemas and are parsed by the wrapper before a handler runs. Outputs are typed
+ * markers (`returns<T>()`): main produces them, so they are checked by the compiler, not at runtime.
  */
+const returns = <T>() => z.custom<T>(() => true);
+const none = z.undefined();
+const id = z.string().min(1).max(200);
+
+export const sessionUserSchema = z.object({ subject: z.string(), username: z.string().nullable(), name: z.string().nullable() });
+
+export type SessionState = 'signed-out' | 'signing-in' | 'signed-in';
+
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  portalUrl: string;
+  demo: boolean;
+}
+
+export interface SessionStatus {
+  state: SessionState;
+  profile: ProfileSummary;
+  /** Who is signed in, from the portal's /me (kept in the cache, so it shows offline too). */
+  account: Me | null;
+}
+
+export type SyncActivity = 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  activity: SyncActivity;
+  lastSuccessAt: string | null;
+  lastError: { code: string; message: string } | null;
+  /** What the portal is still finishing on its side (activation, a new group), with the expected time. */
+  pending: Array<{ kind: 'service' | 'machineGroup'; id: string; name: string | null; readyAt: string }>;
+}
+
+export const grantModeSchema = z.enum(['with_approval', 'without_approval']);
+
+export const userFieldsSchema = z
+  .object({
+    firstName: z.string().max(100),
+    lastName: z.string().max(100),
+    email: z.string().max(254),
+    mobile: z.string().max(32),
+    twoFactor: z.enum(['totp', 'yubikey']),
+    yubikeyOtp: z.string().max(64).optional(),
+  })
+  .strict();
+
+export const userChangesSchema = userFieldsSchema.pick({ email: true, mobile: true, twoFactor: true, yubikeyOtp: true }).partial().strict();
+
+export const profileInputSchema = z
+  .object({ name: z.string().max(80), portalUrl: z.string().max(500), issuer: z.string().max(500), clientId: z.string().max(200) })
+  .strict();
+
 export const channels = {
   'app.info': {
-    input: z.undefined(),
+    input: none,
     output: z.object({
       version: z.string(),
       dataDir: z.string(),
@@ -21,10 +86,74 @@ export const channels = {
     input: z.object({ nonce: z.string().min(1).max(64) }).strict(),
     output: z.object({ nonce: z.string(), receivedAt: z.string() }),
   },
+
+  'profiles.list': { input: none, output: returns<{ profiles: ProfileSummary[]; activeId: string }>() },
+  'profiles.save': { input: profileInputSchema, output: returns<ProfileSummary>() },
+  'profiles.select': { input: z.object({ id }).strict(), output: returns<SessionStatus>() },
+
+  'session.status': { input: none, output: returns<SessionStatus>() },
+  /** Opens the system browser and resolves when the sign-in completes, fails, times out or is cancelled. */
+  'session.signIn': { input: none, output: returns<SessionStatus>() },
+  'session.cancelSignIn': { input: none, output: returns<null>() },
+  'session.signOut': { input: none, output: returns<SessionStatus>() },
+
+  'sync.status': { input: none, output: returns<SyncStatus>() },
+  'sync.now': { input: none, output: returns<SyncStatus>() },
+
+  'service.get': { input: none, output: returns<RemoteSupportService | null>() },
+  'service.activate': {
+    input: z.object({ acceptTerms: z.literal(true), termsVersion: z.string().min(1).max(100) }).strict(),
+    output: returns<RemoteSupportService>(),
+  },
+
+  'groups.list': { input: none, output: returns<MachineGroup[]>() },
+  'groups.get': { input: z.object({ id }).strict(), output: returns<MachineGroup | null>() },
+  'groups.create': { input: z.object({ name: z.string().max(200) }).strict(), output: returns<MachineGroup>() },
+
+  'grants.list': { input: z.object({ groupId: id }).strict(), output: returns<Grant[]>() },
+  'grants.put': {
+    input: z.object({ groupId: id, vendorId: id, mode: grantModeSchema, expiresAt: z.iso.datetime().nullable().optional() }).strict(),
+    output: returns<Grant>(),
+  },
+  'grants.remove': { input: z.object({ groupId: id, vendorId: id }).strict(), output: returns<null>() },
+
+  /** Online: the portal's search; offline: the cached vendors, filtered the same way. */
+  'vendors.search': {
+    input: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: returns<Vendor[]>(),
+  },
+  'accessibleGroups.list': { input: none, output: returns<AccessibleGroup[]>() },
+
+  'users.list': { input: none, output: returns<User[]>() },
+  'users.get': { input: z.object({ id }).strict(), output: returns<User | null>() },
+  /** The TOTP secret of a new user stays in main: the renderer offers the QR code download instead. */
+  'users.create': { input: userFieldsSchema, output: returns<User>() },
+  'users.update': {
+    input: z.object({ id, version: z.number().int().nonnegative(), changes: userChangesSchema }).strict(),
+    output: returns<User>(),
+  },
+  'users.sendOneTimePassword': { input: z.object({ id }).strict(), output: returns<OneTimePasswordReceipt>() },
+  /** Makes a new TOTP secret; the old code stops working. The new QR code is downloaded separately. */
+  'users.regenerateTotp': { input: z.object({ id }).strict(), output: returns<User>() },
+  /** Asks where to save, then writes the PNG there (0600). `null` when the user cancelled the dialog. */
+  'users.saveQrCode': { input: z.object({ id }).strict(), output: returns<{ path: string } | null>() },
+
+  'admins.list': { input: none, output: returns<User[]>() },
+  'admins.delegate': { input: z.object({ userId: id }).strict(), output: returns<User>() },
+  'admins.revoke': { input: z.object({ userId: id }).strict(), output: returns<null>() },
+
+  'audit.list': {
+    input: z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict(),
+    output: returns<AuditEvent[]>(),
+  },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'app.pong': z.object({ nonce: z.string(), sentAt: z.string() }),
+  'session.changed': returns<SessionStatus>(),
+  'sync.status': returns<SyncStatus>(),
+  /** The cache changed (a sync page or a command's answer): stores re-query what they show. */
+  'cache.changed': returns<null>(),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -16,6 +16,24 @@ export const errorCodes = [
   'SESSION_EXPIRED',
   'NOT_SIGNED_IN',
   'PORTAL_ERROR',
+  // The portal's own codes (problem+json `code`), passed through so the UI can explain each one.
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'SERVICE_NOT_ACTIVE',
+  'ALREADY_ACTIVE',
+  'TERMS_NOT_ACCEPTED',
+  'TERMS_VERSION_MISMATCH',
+  'NAME_REQUIRED',
+  'NAME_INVALID_CHARACTERS',
+  'NAME_TOO_LONG',
+  'NAME_TAKEN',
+  'CANNOT_GRANT_SELF',
+  'VENDOR_NOT_FOUND',
+  'EXPIRES_AT_NOT_IN_FUTURE',
+  'LAST_ADMIN',
+  'PRECONDITION_FAILED',
+  'PRECONDITION_REQUIRED',
+  'TWO_FACTOR_NOT_TOTP',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDemoMode } from '../main/app-config';
+import { KeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { startHarness } from './server';
 
 /**
@@ -14,6 +15,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5199' },
     'data-dir': { type: 'string', default: join(homedir(), '.fjernhjelp-admin-web') },
+    'activation-delay-ms': { type: 'string' },
+    'group-sync-delay-ms': { type: 'string' },
   },
 });
 const dataDir = resolve(values['data-dir']);
@@ -30,6 +33,23 @@ const harness = await startHarness({
     logDir: join(dataDir, 'logs'),
     demoMode: isDemoMode(process.env),
     platform: process.platform,
+  },
+  secrets: new KeytarSecretStore(),
+  adapters: {
+    // There is no system browser to hand over to: print the URL (tests open it in a second page).
+    openExternal: async (url) => {
+      process.stdout.write(`${JSON.stringify({ openExternal: url })}\n`);
+    },
+    // There is no save dialog: "the user picked" <data dir>/downloads/<default name>.
+    chooseSavePath: async (defaultFileName) => {
+      const folder = join(dataDir, 'downloads');
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      return join(folder, defaultFileName);
+    },
+  },
+  demoPortal: {
+    ...(values['activation-delay-ms'] ? { activationDelayMs: Number(values['activation-delay-ms']) } : {}),
+    ...(values['group-sync-delay-ms'] ? { groupSyncDelayMs: Number(values['group-sync-delay-ms']) } : {}),
   },
 });
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { MemorySecretStore } from '../main/secrets/memory-secret-store';
 import type { BridgeMessage } from './bridge-protocol';
 import { startHarness, type RunningHarness } from './server';
 
@@ -19,7 +20,10 @@ beforeAll(async () => {
     port: 0,
     rendererDir: join(dir, 'renderer'),
     bridgeDir: join(dir, 'bridge'),
-    config: { version: '9.9.9', dataDir: dir, logDir: join(dir, 'logs'), demoMode: true, platform: 'linux' },
+    // No demo portal and no profile: these tests are about the bridge, not the portal.
+    config: { version: '9.9.9', dataDir: dir, logDir: join(dir, 'logs'), demoMode: false, platform: 'linux' },
+    secrets: new MemorySecretStore(),
+    adapters: { openExternal: async () => {}, chooseSavePath: async () => undefined },
   });
 });
 

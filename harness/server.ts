@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../common/contract';
 import type { AppConfig } from '../main/app-config';
+import { AppCore, type PlatformAdapters } from '../main/app-core';
+import type { DemoPortalOptions } from '../main/demo/demo-portal';
 import type { EventSink } from '../main/events';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc/dispatcher';
@@ -11,6 +13,7 @@ import { sameOriginPolicy } from '../main/ipc/sender-policy';
 import { createFileLogger } from '../main/log/logger';
 import { SECURITY_HEADERS } from '../main/protocol/content-security-policy';
 import { createStaticResponder } from '../main/protocol/static-responder';
+import type { SecretStore } from '../main/secrets/secret-store';
 import { BRIDGE_PATH, BRIDGE_SCRIPT_PATH, type BridgeMessage, type BridgeRequest } from './bridge-protocol';
 
 export interface HarnessOptions {
@@ -19,6 +22,10 @@ export interface HarnessOptions {
   rendererDir: string;
   bridgeDir: string;
   config: AppConfig;
+  secrets: SecretStore;
+  /** The harness's stand-ins for the system browser and the save dialog. */
+  adapters: PlatformAdapters;
+  demoPortal?: DemoPortalOptions;
 }
 
 export interface RunningHarness {
@@ -30,7 +37,7 @@ export interface RunningHarness {
  * The web harness: the app's real handlers behind an HTTP + WebSocket bridge on 127.0.0.1, serving the
  * real renderer build. Transport only: what a request does is decided by main/, exactly as in Electron.
  */
-export async function startHarness({ port, rendererDir, bridgeDir, config }: HarnessOptions): Promise<RunningHarness> {
+export async function startHarness({ port, rendererDir, bridgeDir, config, secrets, adapters, demoPortal }: HarnessOptions): Promise<RunningHarness> {
   const logger = createFileLogger(join(config.logDir, 'harness.log'));
   const sockets = new Set<WebSocket>();
   const events: EventSink = {
@@ -57,7 +64,8 @@ export async function startHarness({ port, rendererDir, bridgeDir, config }: Har
   if (address === null || typeof address === 'string') throw new Error('harness did not bind a TCP port');
   const url = `http://127.0.0.1:${address.port}`;
 
-  const dispatch = createDispatcher(createHandlers({ config, events, now: () => new Date() }), sameOriginPolicy(url), logger);
+  const core = await AppCore.start({ config, secrets, adapters, events, logger, ...(demoPortal ? { demoPortal } : {}) });
+  const dispatch = createDispatcher(createHandlers({ core, events, now: () => new Date() }), sameOriginPolicy(url), logger);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     // The Origin header plays the part of Electron's sender frame: only the harness's own page may connect.
@@ -114,6 +122,7 @@ export async function startHarness({ port, rendererDir, bridgeDir, config }: Har
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await core.close();
     },
   };
 }

@@ -1,27 +1,20 @@
-import type { AppConfig } from './app-config';
-import type { EventSink } from './events';
 import type { Handlers } from './ipc/handlers-type';
+import { appHandlers } from './handlers/app-handlers';
+import { directoryHandlers } from './handlers/directory-handlers';
+import { groupHandlers } from './handlers/group-handlers';
+import type { HandlerDeps } from './handlers/handler-deps';
+import { sessionHandlers } from './handlers/session-handlers';
+import { userHandlers } from './handlers/user-handlers';
 
-export interface HandlerDeps {
-  config: AppConfig;
-  events: EventSink;
-  now: () => Date;
-}
+export type { HandlerDeps } from './handlers/handler-deps';
 
-/** The IPC handlers: one function per contract channel, given its dependencies. */
-export function createHandlers({ config, events, now }: HandlerDeps): Handlers {
+/** The IPC handlers: one function per contract channel, grouped by domain, given their dependencies. */
+export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    'app.info': async () => ({
-      version: config.version,
-      dataDir: config.dataDir,
-      logDir: config.logDir,
-      demoMode: config.demoMode,
-      platform: config.platform,
-    }),
-    'app.ping': async ({ nonce }) => {
-      const receivedAt = now().toISOString();
-      events.emit('app.pong', { nonce, sentAt: receivedAt });
-      return { nonce, receivedAt };
-    },
+    ...appHandlers(deps),
+    ...sessionHandlers(deps),
+    ...groupHandlers(deps),
+    ...directoryHandlers(deps),
+    ...userHandlers(deps),
   };
 }

@@ -3,7 +3,7 @@ import type { SeedSpec } from './options';
 import { startPortalServer } from './start';
 
 /**
- * `npm run server -- --port 0 --db <file> --seed demo|empty|large:<N> [--dev-tokens]`
+ * `npm run server -- --port 0 --db <file> --seed demo|empty|large:<N> [--dev-tokens] [--show-demo-credentials]`
  * Prints one JSON line {"url","issuer"} on stdout when ready; stops on SIGINT/SIGTERM.
  */
 const { values } = parseArgs({
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     'activation-delay-ms': { type: 'string' },
     'group-sync-delay-ms': { type: 'string' },
     log: { type: 'boolean', default: false },
+    // The DEMO box on the sign-in page (demo credentials and the current code); only honoured with --seed demo.
+    'show-demo-credentials': { type: 'boolean', default: false },
   },
 });
 
@@ -45,6 +47,7 @@ const server = await startPortalServer({
   ...(values['activation-delay-ms'] !== undefined && { activationDelayMs: parseDelay('activation-delay-ms', values['activation-delay-ms']) }),
   ...(values['group-sync-delay-ms'] !== undefined && { groupSyncDelayMs: parseDelay('group-sync-delay-ms', values['group-sync-delay-ms']) }),
   logger: values.log,
+  showDemoCredentials: values['show-demo-credentials'],
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, issuer: server.issuer })}\n`);
 

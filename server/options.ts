@@ -1,3 +1,6 @@
+import { defaultLoginFailureDelay, type LoginFailureDelay } from './auth/login-throttle';
+import type { YubikeyValidator } from './auth/yubikey-validator';
+
 /** How the reference portal is started: by the CLI, by the app in demo mode, and by tests. */
 export type SeedSpec = 'demo' | 'empty' | { large: number };
 
@@ -12,13 +15,25 @@ export interface PortalServerOptions {
   activationDelayMs?: number;
   /** New machine group pending -> ready delay. The guide says up to an hour; demo default 20 s. */
   groupSyncDelayMs?: number;
+  /** How long an SMS one-time password for a remote-support user's first sign-in is valid. Default 72 h. */
+  oneTimePasswordTtlMs?: number;
   now?: () => Date;
   /** Fastify's logger; off by default so the CLI's stdout carries only its ready line. */
   logger?: boolean;
+  /**
+   * Shows a DEMO box with the demo admin's username, password and current TOTP code on the sign-in page.
+   * Set by the app's demo mode; honoured only with seed 'demo'. Off by default.
+   */
+  showDemoCredentials?: boolean;
+  /** How long to hold back the answer to the Nth failed sign-in of a username (tests shorten it). */
+  loginFailureDelayMs?: LoginFailureDelay;
+  /** Yubikey OTP validation; the default is the reference validator (format, public id, replay). */
+  yubikeyValidator?: YubikeyValidator;
 }
 
-export interface ResolvedServerOptions extends Required<Omit<PortalServerOptions, 'logger'>> {
+export interface ResolvedServerOptions extends Required<Omit<PortalServerOptions, 'logger' | 'yubikeyValidator'>> {
   logger: boolean;
+  yubikeyValidator?: YubikeyValidator;
 }
 
 export function resolveOptions(options: PortalServerOptions): ResolvedServerOptions {
@@ -26,8 +41,11 @@ export function resolveOptions(options: PortalServerOptions): ResolvedServerOpti
     devTokens: false,
     activationDelayMs: 30_000,
     groupSyncDelayMs: 20_000,
+    oneTimePasswordTtlMs: 72 * 60 * 60 * 1000,
     now: () => new Date(),
     logger: false,
+    showDemoCredentials: false,
+    loginFailureDelayMs: defaultLoginFailureDelay,
     ...options,
   };
 }

@@ -1,6 +1,8 @@
 import { tmpdir } from 'node:os';
 import { resolve, sep } from 'node:path';
 import Fastify from 'fastify';
+import { registerDevOutbox } from './api/dev-outbox-routes';
+import { registerApiRoutes } from './api/register-api';
 import { createDevTokens } from './auth/dev-tokens';
 import type { AccessTokenVerifier } from './auth/token-verifier';
 import type { ServerContext } from './context';
@@ -8,6 +10,8 @@ import { openDatabase } from './db/database';
 import { requireAuthentication } from './http/authenticate';
 import { problemErrorHandler } from './http/problem';
 import { resolveOptions, type PortalServerOptions } from './options';
+import { registerOidc } from './oidc/register-oidc';
+import { registerOpenApiDocument } from './openapi/openapi-document';
 import { applySeed } from './seed';
 
 export interface RunningPortalServer {
@@ -26,7 +30,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     throw new Error('--dev-tokens is only allowed with a database under the temp folder or NODE_ENV=test');
   }
   const db = openDatabase(options.dbPath);
-  applySeed(db, options.seed, options.now());
+  await applySeed(db, options.seed, options.now());
 
   const listening: { baseUrl?: string } = {};
   const context: ServerContext = {
@@ -53,21 +57,27 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     devTokens.register(app);
     verifiers.push(devTokens.verifier);
   }
+  // OpenID Connect under /oidc; its verifier goes last because it claims every remaining Bearer/DPoP token.
+  const oidc = await registerOidc(app, context);
+  verifiers.push(oidc.verifier);
 
+  // Before the API routes: the OpenAPI document is generated from their schemas as they are added.
+  await registerOpenApiDocument(app);
+  if (options.devTokens) registerDevOutbox(app, db);
   await app.register(
     async (api) => {
       requireAuthentication(api, verifiers);
-      api.get('/me', async (request) => ({ principal: request.principal }));
+      registerApiRoutes(api, context);
     },
     { prefix: '/api/v1' },
   );
-  void context;
 
   await app.listen({ port: options.port, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server did not bind a TCP port');
   const url = `http://127.0.0.1:${address.port}`;
   listening.baseUrl = url;
+  oidc.start();
 
   return {
     url,

@@ -44,7 +44,7 @@ describe('PortalClient', () => {
   });
 
   it('maps problem+json to a PortalError with the fields', async () => {
-    const problem = { code: 'INVALID_INPUT', title: 'The request is not valid', errors: [{ field: 'mobile', code: 'FORMAT', message: 'not E.164' }] };
+    const problem = { code: 'VALIDATION_FAILED', title: 'The request is not valid', errors: [{ field: 'mobile', code: 'FORMAT', message: 'not E.164' }] };
     const { transport } = transportAnswering(json(400, problem));
     const client = new PortalClient('http://127.0.0.1:4000', transport, noSleep);
     await expect(client.request('POST', 'users', { body: {} })).rejects.toMatchObject({

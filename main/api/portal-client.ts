@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../common/result';
+import type { ErrorCode, FieldIssue } from '../../common/result';
 import { isErrorCode } from '../../common/result';
 import { PortalError } from '../ipc/portal-error';
 import type { ApiTransport } from './api-transport';
@@ -100,8 +100,15 @@ export function problemToError(status: number, body: unknown): PortalError {
         message: String(issue.message ?? ''),
       }))
     : undefined;
-  const code = typeof problem.code === 'string' && isErrorCode(problem.code) ? problem.code : fallbackCode(status);
+  const code = typeof problem.code === 'string' ? appCode(problem.code, status) : fallbackCode(status);
   return new PortalError(code, title, fields);
+}
+
+/** The portal's code as the app's: its field-level failures are the app's INVALID_INPUT. */
+function appCode(code: string, status: number): ErrorCode {
+  if (code === 'VALIDATION_FAILED') return 'INVALID_INPUT';
+  if (code === 'UNAUTHENTICATED') return 'SESSION_EXPIRED';
+  return isErrorCode(code) ? code : fallbackCode(status);
 }
 
 function fallbackCode(status: number): 'SESSION_EXPIRED' | 'PORTAL_ERROR' {

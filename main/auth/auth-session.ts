@@ -114,26 +114,32 @@ export class AuthSession {
     }
   }
 
-  /** Startup: a refresh token in the keychain restores the session without a browser. */
-  async restore(): Promise<SessionUser | undefined> {
+  /**
+   * Startup: a refresh token in the keychain restores the session without a browser. Offline, the
+   * session is restored as it was (the cache can be reviewed) and refreshes once the portal answers.
+   */
+  async restore(): Promise<{ user: SessionUser; online: boolean } | undefined> {
     const subject = this.#deps.subjects.get(this.#deps.profile.id);
     if (!subject) return undefined;
     const stored = parseStoredSession(await this.#deps.secrets.get(this.#account(subject)));
     if (!stored) return undefined;
-    const config = await this.#configuration();
     this.#dpopKeys = stored.dpopKey ? await importDpopKeyPair(stored.dpopKey) : undefined;
-    this.#dpop = this.#dpopKeys ? client.getDPoPHandle(config, this.#dpopKeys) : undefined;
+    this.#dpop = undefined;
     this.#user = { subject, username: undefined, name: undefined };
     this.#tokens = { accessToken: '', expiresAt: 0, refreshToken: stored.refreshToken };
     try {
       await this.#refresh();
     } catch (error) {
+      if (error instanceof PortalError && error.code === 'OFFLINE') {
+        this.#deps.logger.info('auth.restored-offline', { profile: this.#deps.profile.id, subject });
+        return { user: this.#user, online: false };
+      }
       this.#user = undefined;
       if (error instanceof PortalError && error.code === 'SESSION_EXPIRED') return undefined;
       throw error;
     }
     this.#deps.logger.info('auth.restored', { profile: this.#deps.profile.id, subject });
-    return this.#user;
+    return { user: this.#user!, online: true };
   }
 
   /**
@@ -183,7 +189,7 @@ export class AuthSession {
       method,
       payload,
       requestHeaders,
-      this.#dpop ? { DPoP: this.#dpop } : undefined,
+      await this.#dpopOptions(),
     );
   }
 
@@ -201,7 +207,7 @@ export class AuthSession {
     const config = await this.#configuration();
     let response: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
     try {
-      response = await client.refreshTokenGrant(config, tokens.refreshToken, undefined, this.#dpop ? { DPoP: this.#dpop } : undefined);
+      response = await client.refreshTokenGrant(config, tokens.refreshToken, undefined, await this.#dpopOptions());
     } catch (error) {
       if (error instanceof client.ResponseBodyError && error.error === 'invalid_grant') {
         await this.#forget();
@@ -245,6 +251,13 @@ export class AuthSession {
     this.#dpopKeys = undefined;
     this.#deps.subjects.set(this.#deps.profile.id, undefined);
     if (subject) await this.#deps.secrets.delete(this.#account(subject));
+  }
+
+  /** The DPoP handle for the stored key pair, made once the issuer's configuration is known. */
+  async #dpopOptions(): Promise<client.DPoPOptions | undefined> {
+    if (!this.#dpopKeys) return undefined;
+    this.#dpop ??= client.getDPoPHandle(await this.#configuration(), this.#dpopKeys);
+    return { DPoP: this.#dpop };
   }
 
   async #configuration(): Promise<client.Configuration> {

@@ -15,7 +15,7 @@ export async function exportDpopKeyPair(keyPair: CryptoKeyPair): Promise<JWK> {
 
 export async function importDpopKeyPair(privateJwk: JWK): Promise<CryptoKeyPair> {
   const { d: _d, ...publicJwk } = privateJwk;
-  const privateKey = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
+  const privateKey = (await importJWK(privateJwk, 'ES256', { extractable: true })) as CryptoKey;
   const publicKey = (await importJWK({ ...publicJwk, key_ops: ['verify'] }, 'ES256')) as CryptoKey;
   return { privateKey, publicKey };
 }

@@ -1,15 +1,18 @@
-import { app, BrowserWindow, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDemoMode, type AppConfig } from '../app-config';
+import { AppCore } from '../app-core';
 import { createHandlers } from '../handlers';
 import { createDispatcher } from '../ipc/dispatcher';
 import { sameOriginPolicy } from '../ipc/sender-policy';
 import { createFileLogger } from '../log/logger';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../protocol/app-url';
 import { createStaticResponder } from '../protocol/static-responder';
+import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { registerContractHandlers, webContentsEventSink } from './ipc';
 import { guardNavigation } from './navigation-guards';
+import { electronAdapters } from './platform-adapters';
 import { mainWindowOptions } from './window-options';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,12 +25,15 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Fjernhjelp Admin', `Appen kunne ikke starte / The app could not start:\n${String(error)}`);
+    app.exit(1);
+  });
 }
 
 let mainWindow: BrowserWindow | undefined;
 
-function start(): void {
+async function start(): Promise<void> {
   const config: AppConfig = {
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
@@ -47,11 +53,16 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, logger));
 
-  const handlers = createHandlers({
+  const events = webContentsEventSink(() => mainWindow?.webContents);
+  const core = await AppCore.start({
     config,
-    events: webContentsEventSink(() => mainWindow?.webContents),
-    now: () => new Date(),
+    secrets: new KeytarSecretStore(),
+    adapters: electronAdapters(() => mainWindow),
+    events,
+    logger,
   });
+  app.on('before-quit', () => void core.close());
+  const handlers = createHandlers({ core, events, now: () => new Date() });
   registerContractHandlers(createDispatcher(handlers, sameOriginPolicy(APP_ENTRY_URL), logger));
 
   mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));

@@ -1,10 +1,13 @@
 import type { Db } from '../db/database';
 import type { SeedSpec } from '../options';
+import { seedDemo } from './demo-seed';
+import { seedLarge } from './large-seed';
 
 /** Fills an empty database; a database that already has organisations is left as it is. */
-export function applySeed(db: Db, seed: SeedSpec, now: Date): void {
+export async function applySeed(db: Db, seed: SeedSpec, now: Date): Promise<void> {
   const organisations = db.prepare('SELECT COUNT(*) FROM organisations').pluck().get() as number;
   if (organisations > 0 || seed === 'empty') return;
-  void now;
-  throw new Error(`seed ${JSON.stringify(seed)} is not available yet`);
+  if (seed === 'demo') return seedDemo(db, now);
+  if (!Number.isInteger(seed.large) || seed.large < 1) throw new Error(`large seed needs a positive number of users, not ${seed.large}`);
+  return seedLarge(db, seed.large, now);
 }

@@ -62,6 +62,7 @@ export function migration001Initial(db: Db): void {
 
     CREATE TABLE grants (
       group_id TEXT NOT NULL REFERENCES machine_groups(id),
+      organisation_id TEXT NOT NULL REFERENCES organisations(id),  -- the group's owner: the grant's sync feed
       vendor_id TEXT NOT NULL REFERENCES organisations(id),
       mode TEXT NOT NULL CHECK (mode IN ('with_approval', 'without_approval')),
       granted_at TEXT NOT NULL,

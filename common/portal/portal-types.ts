@@ -1,0 +1,20 @@
+import type { components } from './portal-api.generated';
+
+/** The portal API's shapes, generated from its OpenAPI document (`npm run api:types`). */
+type Schemas = components['schemas'];
+
+export type Me = Schemas['Me'];
+export type RemoteSupportService = Schemas['RemoteSupportService'];
+export type MachineGroup = Schemas['MachineGroup'];
+export type Grant = Schemas['Grant'];
+export type GrantMode = Schemas['GrantMode'];
+export type Vendor = Schemas['Vendor'];
+export type AccessibleGroup = Schemas['AccessibleGroup'];
+export type User = Schemas['User'];
+export type UserWithTotp = Schemas['UserWithTotp'];
+export type AuditEvent = Schemas['AuditEvent'];
+export type OtpauthUri = Schemas['OtpauthUri'];
+export type OneTimePasswordReceipt = Schemas['OneTimePasswordReceipt'];
+export type SyncChange = Schemas['SyncChange'];
+export type SyncPage = Schemas['SyncPage'];
+export type SyncType = SyncChange['type'];

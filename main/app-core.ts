@@ -1,0 +1,139 @@
+import type { ProfileSummary, SessionStatus } from '../common/contract';
+import type { AppConfig } from './app-config';
+import { isIssuerUrl } from './auth/login-url-policy';
+import { DEMO_PROFILE_ID, type Profile } from './auth/profile';
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from './demo/demo-portal';
+import type { EventSink } from './events';
+import { PortalError } from './ipc/portal-error';
+import type { Logger } from './log/logger';
+import type { SecretStore } from './secrets/secret-store';
+import { SettingsStore } from './settings/settings-store';
+import { ProfileWorkspace } from './workspace/profile-workspace';
+
+/** What differs between Electron and the web harness; everything else is this module's. */
+export interface PlatformAdapters {
+  /** Opens a URL in the system browser. Only ever called with the active issuer's own URLs. */
+  openExternal: (url: string) => Promise<void>;
+  /** The save dialog: the path the user picked, or undefined if they cancelled. */
+  chooseSavePath: (defaultFileName: string) => Promise<string | undefined>;
+}
+
+export interface AppCoreOptions {
+  config: AppConfig;
+  secrets: SecretStore;
+  adapters: PlatformAdapters;
+  events: EventSink;
+  logger: Logger;
+  now?: () => Date;
+  demoPortal?: DemoPortalOptions;
+  syncIntervalMs?: number;
+}
+
+/**
+ * The app's main-process state: settings, the embedded demo portal (in demo mode), and the one
+ * open profile workspace. Both the Electron entry and the web harness create exactly one of these.
+ */
+export class AppCore {
+  readonly settings: SettingsStore;
+  readonly #options: AppCoreOptions;
+  readonly #now: () => Date;
+  #demo: DemoPortal | undefined;
+  #workspace: ProfileWorkspace | undefined;
+
+  private constructor(options: AppCoreOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+    this.settings = new SettingsStore(options.config.dataDir);
+  }
+
+  static async start(options: AppCoreOptions): Promise<AppCore> {
+    const core = new AppCore(options);
+    if (options.config.demoMode) core.#demo = await startDemoPortal(options.config.dataDir, options.demoPortal);
+    await core.#open(core.#activeProfileId());
+    return core;
+  }
+
+  get config(): AppConfig {
+    return this.#options.config;
+  }
+
+  get logger(): Logger {
+    return this.#options.logger;
+  }
+
+  get chooseSavePath(): PlatformAdapters['chooseSavePath'] {
+    return this.#options.adapters.chooseSavePath;
+  }
+
+  workspace(): ProfileWorkspace {
+    if (!this.#workspace) throw new PortalError('NOT_SIGNED_IN', 'No profile is open');
+    return this.#workspace;
+  }
+
+  profiles(): ProfileSummary[] {
+    return this.#allProfiles().map((profile) => ({
+      id: profile.id,
+      name: profile.name,
+      portalUrl: profile.portalUrl,
+      demo: profile.id === DEMO_PROFILE_ID,
+    }));
+  }
+
+  async selectProfile(id: string): Promise<SessionStatus> {
+    if (!this.#allProfiles().some((profile) => profile.id === id)) {
+      throw new PortalError('INVALID_INPUT', `No profile ${id}`, [{ path: 'id', code: 'UNKNOWN_PROFILE', message: 'No such profile' }]);
+    }
+    if (this.#workspace?.profile.id !== id) {
+      this.settings.setActiveProfile(id);
+      await this.#open(id);
+    }
+    return this.workspace().status();
+  }
+
+  async close(): Promise<void> {
+    this.#workspace?.close();
+    this.#workspace = undefined;
+    await this.#demo?.server.close();
+    this.#demo = undefined;
+  }
+
+  #allProfiles(): Profile[] {
+    return [...(this.#demo ? [this.#demo.profile] : []), ...this.settings.profiles];
+  }
+
+  #activeProfileId(): string | undefined {
+    const saved = this.settings.activeProfileId;
+    const profiles = this.#allProfiles();
+    return profiles.find((profile) => profile.id === saved)?.id ?? profiles[0]?.id;
+  }
+
+  async #open(profileId: string | undefined): Promise<void> {
+    this.#workspace?.close();
+    this.#workspace = undefined;
+    const profile = this.#allProfiles().find((candidate) => candidate.id === profileId);
+    if (!profile) return;
+    const { config, secrets, events, logger, adapters, syncIntervalMs } = this.#options;
+    const workspace = new ProfileWorkspace({
+      profile,
+      demo: profile.id === DEMO_PROFILE_ID,
+      dataDir: config.dataDir,
+      secrets,
+      subjects: this.settings,
+      openBrowser: async (url) => {
+        // Only the issuer's own login URLs ever reach the system browser.
+        if (!isIssuerUrl(url, profile.issuer)) throw new PortalError('LOGIN_FAILED', 'Refusing to open a URL outside the sign-in service');
+        await adapters.openExternal(url);
+      },
+      events,
+      logger,
+      now: this.#now,
+      ...(syncIntervalMs ? { syncIntervalMs } : {}),
+    });
+    this.#workspace = workspace;
+    try {
+      await workspace.restore();
+    } catch (error) {
+      logger.warn('session.restore-failed', { profile: profile.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

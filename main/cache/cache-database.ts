@@ -1,0 +1,22 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { runMigrations } from '../../server/db/run-migrations';
+import { cacheMigrations } from './migrations';
+
+export type CacheDb = Database.Database;
+
+/** One cache file per profile, in the app's data folder: `cache/<profileId>.sqlite`. */
+export function cacheFileFor(dataDir: string, profileId: string): string {
+  return join(dataDir, 'cache', `${profileId}.sqlite`);
+}
+
+export function openCache(file: string): CacheDb {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  runMigrations(db, cacheMigrations);
+  return db;
+}

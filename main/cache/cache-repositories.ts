@@ -1,0 +1,86 @@
+import { foldForSearch } from '../../common/validation/search-fold';
+import type { AccessibleGroup, AuditEvent, Grant, MachineGroup, RemoteSupportService, User, Vendor } from '../../common/portal/portal-types';
+import type { CacheDb } from './cache-database';
+import { entityTable, type EntityTable } from './entity-table';
+
+/** The repositories of one profile's cache, one per entity the portal syncs. */
+export interface CacheRepositories {
+  service: EntityTable<RemoteSupportService & { id: string }>;
+  vendors: EntityTable<Vendor>;
+  machineGroups: EntityTable<MachineGroup>;
+  grants: EntityTable<Grant>;
+  accessibleGroups: EntityTable<AccessibleGroup>;
+  users: EntityTable<User>;
+  auditEvents: EntityTable<AuditEvent>;
+}
+
+export function cacheRepositories(db: CacheDb): CacheRepositories {
+  return {
+    service: entityTable(db, {
+      table: 'service',
+      columnNames: ['status'],
+      idOf: (item: RemoteSupportService & { id: string }) => item.id,
+      columns: (item) => ({ status: item.status }),
+      order: 'id',
+    }),
+    vendors: entityTable(db, {
+      table: 'vendors',
+      columnNames: ['name', 'search_key'],
+      idOf: (item: Vendor) => item.id,
+      columns: (item) => ({ name: item.name, search_key: foldForSearch(item.name) }),
+      order: 'search_key, id',
+    }),
+    machineGroups: entityTable(db, {
+      table: 'machine_groups',
+      columnNames: ['name', 'full_name', 'sync_state', 'ready_at'],
+      idOf: (item: MachineGroup) => item.id,
+      columns: (item) => ({ name: item.name, full_name: item.fullName, sync_state: item.syncState, ready_at: item.readyAt }),
+      order: 'name COLLATE NOCASE, id',
+    }),
+    grants: entityTable(db, {
+      table: 'grants',
+      columnNames: ['group_id', 'vendor_id', 'vendor_name', 'mode', 'granted_at', 'expires_at'],
+      idOf: (item: Grant) => item.id,
+      columns: (item) => ({
+        group_id: item.groupId,
+        vendor_id: item.vendor.id,
+        vendor_name: item.vendor.name,
+        mode: item.mode,
+        granted_at: item.grantedAt,
+        expires_at: item.expiresAt ?? null,
+      }),
+      order: 'vendor_name COLLATE NOCASE, id',
+    }),
+    accessibleGroups: entityTable(db, {
+      table: 'accessible_groups',
+      columnNames: ['owner_id', 'owner_name', 'full_name', 'mode'],
+      idOf: (item: AccessibleGroup) => item.id,
+      columns: (item) => ({ owner_id: item.owner.id, owner_name: item.owner.name, full_name: item.fullName, mode: item.mode }),
+      order: 'owner_name COLLATE NOCASE, full_name COLLATE NOCASE',
+    }),
+    users: entityTable(db, {
+      table: 'users',
+      columnNames: ['username', 'sort_key', 'search_key'],
+      idOf: (item: User) => item.id,
+      columns: (item) => ({
+        username: item.username,
+        sort_key: foldForSearch(`${item.lastName} ${item.firstName}`),
+        search_key: foldForSearch(`${item.firstName} ${item.lastName} ${item.username} ${item.email}`),
+      }),
+      order: 'sort_key, id',
+    }),
+    auditEvents: entityTable(db, {
+      table: 'audit_events',
+      columnNames: ['at', 'actor', 'action', 'object_type', 'object_id'],
+      idOf: (item: AuditEvent) => String(item.id),
+      columns: (item) => ({
+        at: item.at,
+        actor: item.actor.username,
+        action: item.action,
+        object_type: item.objectType,
+        object_id: item.objectId,
+      }),
+      order: 'at DESC, id DESC',
+    }),
+  };
+}

@@ -1,0 +1,67 @@
+import type { CacheDb } from './cache-database';
+
+type Column = string | number | null;
+
+export interface EntityTableSpec<T, C extends string> {
+  table: string;
+  /** The columns besides id, version and data that screens filter and sort on… */
+  columnNames: readonly C[];
+  /** …and their values for one item. */
+  columns: (item: T) => Record<C, Column>;
+  idOf: (item: T) => string;
+  /** ORDER BY for `all()`; a constant from code, never user input. */
+  order: string;
+}
+
+export interface EntityTable<T> {
+  /**
+   * Stores the item unless the cache already holds a newer version of it. `version` is the portal's
+   * global change version, from a sync change or from the entity a command answered with.
+   */
+  put(item: T, version: number): void;
+  remove(id: string): void;
+  get(id: string): T | undefined;
+  all(): T[];
+  where(condition: string, ...params: Column[]): T[];
+  count(): number;
+}
+
+/**
+ * One way to store every synced entity: `id`, `version`, the portal's JSON in `data`, and the
+ * columns a screen filters on. Table and column names come from code; values are always bound.
+ */
+export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableSpec<T, C>): EntityTable<T> {
+  const names = ['id', 'version', 'data', ...spec.columnNames];
+  const upsert = db.prepare(
+    `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`).join(', ')}
+     WHERE excluded.version >= ${spec.table}.version`,
+  );
+  const remove = db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`);
+  const get = db.prepare(`SELECT data FROM ${spec.table} WHERE id = ?`).pluck();
+  const all = db.prepare(`SELECT data FROM ${spec.table} ORDER BY ${spec.order}`).pluck();
+  const count = db.prepare(`SELECT COUNT(*) FROM ${spec.table}`).pluck();
+  const parse = (data: unknown): T => JSON.parse(data as string) as T;
+
+  return {
+    put(item, version) {
+      upsert.run({ id: spec.idOf(item), version, data: JSON.stringify(item), ...spec.columns(item) });
+    },
+    remove(id) {
+      remove.run(id);
+    },
+    get(id) {
+      const data = get.get(id);
+      return data === undefined ? undefined : parse(data);
+    },
+    all() {
+      return all.all().map(parse);
+    },
+    where(condition, ...params) {
+      return db.prepare(`SELECT data FROM ${spec.table} WHERE ${condition} ORDER BY ${spec.order}`).pluck().all(...params).map(parse);
+    },
+    count() {
+      return count.get() as number;
+    },
+  };
+}

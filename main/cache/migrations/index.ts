@@ -1,0 +1,5 @@
+import type { Migration } from '../../../server/db/run-migrations';
+import { migration001Initial } from './001-initial';
+
+/** Cache schema version N is `cacheMigrations[N - 1]`. Append only. */
+export const cacheMigrations: readonly Migration[] = [migration001Initial];

@@ -1,0 +1,21 @@
+import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { PlatformAdapters } from '../app-core';
+
+/** The system browser and the save dialog, Electron's way. AppCore decides when they are used. */
+export function electronAdapters(window: () => BrowserWindow | undefined): PlatformAdapters {
+  return {
+    openExternal: (url) => shell.openExternal(url),
+    async chooseSavePath(defaultFileName) {
+      const options = {
+        title: 'Lagre QR-kode',
+        defaultPath: join(app.getPath('downloads'), defaultFileName),
+        filters: [{ name: 'PNG', extensions: ['png'] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const parent = window();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
+  };
+}

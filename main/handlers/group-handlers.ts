@@ -1,0 +1,52 @@
+import type { Grant, MachineGroup, RemoteSupportService } from '../../common/portal/portal-types';
+import { applyCommand } from './apply-command';
+import type { HandlerDeps, HandlerGroup } from './handler-deps';
+
+type Channels = 'service.get' | 'service.activate' | 'groups.list' | 'groups.get' | 'groups.create' | 'grants.list' | 'grants.put' | 'grants.remove';
+
+const path = encodeURIComponent;
+
+export function groupHandlers({ core, events }: HandlerDeps): HandlerGroup<Channels> {
+  const signedIn = () => {
+    const workspace = core.workspace();
+    workspace.requireSignedIn();
+    return workspace;
+  };
+  return {
+    'service.get': async () => {
+      const workspace = signedIn();
+      return workspace.repositories.service.get(workspace.me().organisation.id) ?? null;
+    },
+    'service.activate': async (input) => {
+      const workspace = signedIn();
+      const { data } = await workspace.client.request<RemoteSupportService>('POST', 'services/remote-support/activation', { body: input });
+      const id = workspace.me().organisation.id;
+      applyCommand(workspace, events, () => workspace.repositories.service.put({ ...data, id }, data.version));
+      return data;
+    },
+
+    'groups.list': async () => signedIn().repositories.machineGroups.all(),
+    'groups.get': async ({ id }) => signedIn().repositories.machineGroups.get(id) ?? null,
+    'groups.create': async ({ name }) => {
+      const workspace = signedIn();
+      const { data } = await workspace.client.request<MachineGroup>('POST', 'machine-groups', { body: { name } });
+      applyCommand(workspace, events, () => workspace.repositories.machineGroups.put(data, data.version));
+      return data;
+    },
+
+    'grants.list': async ({ groupId }) => signedIn().repositories.grants.where('group_id = ?', groupId),
+    'grants.put': async ({ groupId, vendorId, mode, expiresAt }) => {
+      const workspace = signedIn();
+      const body = expiresAt === undefined ? { mode } : { mode, expiresAt };
+      const { data } = await workspace.client.request<Grant>('PUT', `machine-groups/${path(groupId)}/grants/${path(vendorId)}`, { body });
+      applyCommand(workspace, events, () => workspace.repositories.grants.put(data, data.version));
+      return data;
+    },
+    'grants.remove': async ({ groupId, vendorId }) => {
+      const workspace = signedIn();
+      await workspace.client.request('DELETE', `machine-groups/${path(groupId)}/grants/${path(vendorId)}`);
+      applyCommand(workspace, events, () => workspace.repositories.grants.remove(`${groupId}:${vendorId}`));
+      return null;
+    },
+  };
+}

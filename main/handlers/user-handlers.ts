@@ -1,0 +1,90 @@
+import type { OneTimePasswordReceipt, OtpauthUri, User, UserWithTotp } from '../../common/portal/portal-types';
+import { defaultQrFileName } from '../qr/qr-file-name';
+import { renderTotpQrPng } from '../qr/totp-qr-png';
+import { writeQrPngFile } from '../qr/write-qr-png-file';
+import { applyCommand } from './apply-command';
+import type { HandlerDeps, HandlerGroup } from './handler-deps';
+
+type Channels =
+  | 'users.list'
+  | 'users.get'
+  | 'users.create'
+  | 'users.update'
+  | 'users.sendOneTimePassword'
+  | 'users.regenerateTotp'
+  | 'users.saveQrCode'
+  | 'admins.list'
+  | 'admins.delegate'
+  | 'admins.revoke';
+
+const path = encodeURIComponent;
+
+/** The portal's user answer without the one-time `otpauthUri`: the TOTP secret never leaves main. */
+function withoutSecret({ otpauthUri: _secret, ...user }: UserWithTotp): User {
+  return user;
+}
+
+export function userHandlers({ core, events }: HandlerDeps): HandlerGroup<Channels> {
+  const signedIn = () => {
+    const workspace = core.workspace();
+    workspace.requireSignedIn();
+    return workspace;
+  };
+  const storeUser = (user: User) => {
+    const workspace = signedIn();
+    applyCommand(workspace, events, () => workspace.repositories.users.put(user, user.version));
+    return user;
+  };
+  return {
+    'users.list': async () => signedIn().repositories.users.all(),
+    'users.get': async ({ id }) => signedIn().repositories.users.get(id) ?? null,
+    'users.create': async (input) => {
+      const { data } = await signedIn().client.request<UserWithTotp>('POST', 'users', { body: input });
+      return storeUser(withoutSecret(data));
+    },
+    'users.update': async ({ id, version, changes }) => {
+      const { data } = await signedIn().client.request<UserWithTotp>('PATCH', `users/${path(id)}`, {
+        body: changes,
+        ifMatch: `W/"${version}"`,
+      });
+      return storeUser(withoutSecret(data));
+    },
+    'users.sendOneTimePassword': async ({ id }) => {
+      const workspace = signedIn();
+      const { data } = await workspace.client.request<OneTimePasswordReceipt>('POST', `users/${path(id)}/one-time-password`);
+      void workspace.sync.syncNow();
+      return data;
+    },
+    'users.regenerateTotp': async ({ id }) => {
+      const workspace = signedIn();
+      await workspace.client.request<OtpauthUri>('POST', `users/${path(id)}/totp`);
+      const { data } = await workspace.client.request<User>('GET', `users/${path(id)}`);
+      return storeUser(data);
+    },
+    'users.saveQrCode': async ({ id }) => {
+      const workspace = signedIn();
+      // Fetched on demand and held only for this call: the QR code is never cached or logged.
+      const { data } = await workspace.client.request<OtpauthUri>('GET', `users/${path(id)}/totp`);
+      const user = workspace.repositories.users.get(id) ?? (await workspace.client.request<User>('GET', `users/${path(id)}`)).data;
+      const png = await renderTotpQrPng({ otpauthUri: data.otpauthUri, username: user.username, organisation: workspace.me().organisation.name });
+      const chosen = await core.chooseSavePath(defaultQrFileName(user.username));
+      if (!chosen) return null;
+      const written = await writeQrPngFile(chosen, png);
+      core.logger.info('qr.saved', { user: user.username, path: written });
+      return { path: written };
+    },
+
+    'admins.list': async () => signedIn().repositories.users.all().filter((user) => user.roles.includes('portal-admin')),
+    'admins.delegate': async ({ userId }) => {
+      const { data } = await signedIn().client.request<User>('PUT', `portal-admins/${path(userId)}`);
+      return storeUser(data);
+    },
+    'admins.revoke': async ({ userId }) => {
+      const workspace = signedIn();
+      await workspace.client.request('DELETE', `portal-admins/${path(userId)}`);
+      const { data } = await workspace.client.request<User>('GET', `users/${path(userId)}`);
+      storeUser(data);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncPage } from '../../common/portal/portal-types';
+import { PortalClient } from '../api/portal-client';
+import type { ApiTransport } from '../api/api-transport';
+import { openCache, type CacheDb } from '../cache/cache-database';
+import { cacheRepositories } from '../cache/cache-repositories';
+import { syncStateRepository } from '../cache/sync-state-repository';
+import { devTokenTransport } from '../test-support/dev-token-transport';
+import { silentLogger, startTestPortal, type TestPortal } from '../test-support/portal-fixture';
+import { SyncEngine } from './sync-engine';
+
+describe('SyncEngine against the reference portal (real HTTP, real SQLite files)', () => {
+  let portal: TestPortal;
+  let transport: ApiTransport;
+  let client: PortalClient;
+
+  beforeAll(async () => {
+    portal = await startTestPortal({ activationDelayMs: 0, groupSyncDelayMs: 0 });
+    transport = await devTokenTransport(portal.server.url, 'demo.admin');
+    client = new PortalClient(portal.server.url, transport, { retryDelaysMs: [] });
+    const service = await client.request<{ terms: { version: string } }>('GET', 'services/remote-support');
+    await client.request('POST', 'services/remote-support/activation', { body: { acceptTerms: true, termsVersion: service.data.terms.version } });
+    for (let index = 1; index <= 12; index++) await client.request('POST', 'machine-groups', { body: { name: `Avdeling ${index}` } });
+  }, 60_000);
+  afterAll(() => portal?.close());
+
+  function engineFor(db: CacheDb, pageSize: number, pages: SyncPage[] = []) {
+    const repositories = cacheRepositories(db);
+    const state = syncStateRepository(db);
+    const statuses: string[] = [];
+    const engine = new SyncEngine({
+      db,
+      repositories,
+      state,
+      pageSize,
+      fetchPage: async (since, limit) => {
+        const page = (await client.request<SyncPage>('GET', 'sync', { query: { since, limit } })).data;
+        pages.push(page);
+        return page;
+      },
+      now: () => new Date(),
+      logger: silentLogger,
+      onStatus: (status) => statuses.push(status.activity),
+      onCacheChanged: () => {},
+    });
+    return { engine, repositories, state, statuses };
+  }
+
+  const snapshot = (db: CacheDb) =>
+    Object.fromEntries(
+      ['service', 'vendors', 'machine_groups', 'grants', 'accessible_groups', 'users', 'audit_events'].map((table) => [
+        table,
+        db.prepare(`SELECT id, version, data FROM ${table} ORDER BY id`).all(),
+      ]),
+    );
+
+  it('fills an empty cache, and paging small gives exactly what one big page gives', async () => {
+    const big = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'big.sqlite'));
+    const small = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'small.sqlite'));
+    const pages: SyncPage[] = [];
+    const one = engineFor(big, 1000);
+    const many = engineFor(small, 7, pages);
+    await one.engine.syncNow();
+    await many.engine.syncNow();
+    expect(pages.length).toBeGreaterThan(5);
+    expect(pages.slice(0, -1).every((page) => page.hasMore)).toBe(true);
+    expect(snapshot(small)).toEqual(snapshot(big));
+    expect(one.repositories.machineGroups.all().map((group) => group.name)).toEqual(
+      expect.arrayContaining(['Maskiner', 'Avdeling 1', 'Avdeling 12']),
+    );
+    expect(one.repositories.vendors.count()).toBeGreaterThan(20);
+    expect(one.repositories.accessibleGroups.all().map((group) => group.mode).sort()).toEqual(['with_approval', 'without_approval']);
+    expect(one.statuses).toEqual(['syncing', 'idle']);
+    expect(one.engine.status()).toMatchObject({ activity: 'idle', lastError: null });
+    expect(one.state.get().cursor).toBe(pages.at(-1)!.cursor);
+  });
+
+  it('applies puts and deletes incrementally', async () => {
+    const db = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'delta.sqlite'));
+    const { engine, repositories } = engineFor(db, 50);
+    await engine.syncNow();
+    const group = repositories.machineGroups.all().find((candidate) => candidate.name === 'Avdeling 3')!;
+    const vendor = repositories.vendors.all()[0]!;
+    await client.request('PUT', `machine-groups/${group.id}/grants/${vendor.id}`, { body: { mode: 'with_approval' } });
+    await engine.syncNow();
+    expect(repositories.grants.where('group_id = ?', group.id).map((grant) => grant.mode)).toEqual(['with_approval']);
+    await client.request('PUT', `machine-groups/${group.id}/grants/${vendor.id}`, { body: { mode: 'without_approval' } });
+    await engine.syncNow();
+    expect(repositories.grants.where('group_id = ?', group.id).map((grant) => grant.mode)).toEqual(['without_approval']);
+    await client.request('DELETE', `machine-groups/${group.id}/grants/${vendor.id}`);
+    await engine.syncNow();
+    expect(repositories.grants.where('group_id = ?', group.id)).toEqual([]);
+    expect(repositories.auditEvents.all().map((event) => event.action)).toEqual(expect.arrayContaining(['grant.created', 'grant.changed', 'grant.deleted']));
+  });
+
+  it('a process killed (SIGKILL) between pages leaves the cache at the earlier cursor, and the next sync completes it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cache-')), 'killed.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'test-support/sync-then-die.ts'), portal.server.url, file, '5', '3'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, killed) => resolve(killed)));
+    expect(signal).toBe('SIGKILL');
+    const cursors = output.trim().split('\n').map(Number);
+    expect(cursors).toHaveLength(3);
+
+    const db = openCache(file);
+    const { engine, state } = engineFor(db, 5);
+    // Exactly the third page's cursor: no part of the fourth page is in the file.
+    expect(state.get().cursor).toBe(cursors[2]);
+    await engine.syncNow();
+    const reference = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'reference.sqlite'));
+    await engineFor(reference, 1000).engine.syncNow();
+    expect(snapshot(db)).toEqual(snapshot(reference));
+  }, 60_000);
+
+  it('keeps answering reads from the cache when the portal is gone, and reports offline', async () => {
+    const db = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'offline.sqlite'));
+    const { engine, repositories, statuses } = engineFor(db, 100);
+    await engine.syncNow();
+    const groups = repositories.machineGroups.all();
+    await portal.stop();
+    try {
+      await engine.syncNow();
+      expect(engine.status()).toMatchObject({ activity: 'offline', lastError: { code: 'OFFLINE' } });
+      expect(statuses.at(-1)).toBe('offline');
+      expect(repositories.machineGroups.all()).toEqual(groups);
+      expect(repositories.users.count()).toBeGreaterThan(0);
+    } finally {
+      await portal.restart();
+    }
+    // Dev tokens live in the server's memory: the restarted portal needs a new one.
+    transport = await devTokenTransport(portal.server.url, 'demo.admin');
+    client = new PortalClient(portal.server.url, transport, { retryDelaysMs: [] });
+    await engine.syncNow();
+    expect(engine.status().activity).toBe('idle');
+  });
+});

@@ -1,0 +1,139 @@
+import type { SyncActivity, SyncStatus } from '../../common/contract';
+import type { SyncPage } from '../../common/portal/portal-types';
+import type { CacheDb } from '../cache/cache-database';
+import type { CacheRepositories } from '../cache/cache-repositories';
+import type { SyncStateRepository } from '../cache/sync-state-repository';
+import { PortalError } from '../ipc/portal-error';
+import type { Logger } from '../log/logger';
+import { applySyncPage } from './apply-sync-page';
+
+type PendingItem = SyncStatus['pending'][number];
+
+export interface SyncEngineDeps {
+  db: CacheDb;
+  repositories: CacheRepositories;
+  state: SyncStateRepository;
+  fetchPage: (since: number, limit: number) => Promise<SyncPage>;
+  now: () => Date;
+  logger: Logger;
+  onStatus: (status: SyncStatus) => void;
+  /** Called after a page changed the cache, so screens re-query. */
+  onCacheChanged: () => void;
+  intervalMs?: number;
+  pageSize?: number;
+}
+
+/**
+ * Delta sync from the portal's `/sync` cursor: on login, on a timer, after each write and on
+ * demand. Runs are single-flight; a request during a run schedules exactly one more run after it,
+ * so a write made mid-sync is always picked up.
+ */
+export class SyncEngine {
+  readonly #deps: Required<SyncEngineDeps>;
+  #activity: SyncActivity = 'idle';
+  #lastError: SyncStatus['lastError'] = null;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #started = false;
+
+  constructor(deps: SyncEngineDeps) {
+    this.#deps = { intervalMs: 60_000, pageSize: 500, ...deps };
+  }
+
+  start(): void {
+    this.#started = true;
+    void this.syncNow();
+  }
+
+  stop(): void {
+    this.#started = false;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Resolves when a run that started at or after this call has finished (successfully or not). */
+  syncNow(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running.then(() => this.#running ?? Promise.resolve());
+    }
+    this.#running = this.#run().finally(() => {
+      this.#running = undefined;
+      if (this.#again) {
+        this.#again = false;
+        void this.syncNow();
+      } else {
+        this.#schedule();
+      }
+    });
+    return this.#running;
+  }
+
+  status(): SyncStatus {
+    return {
+      activity: this.#activity,
+      lastSuccessAt: this.#deps.state.get().lastSuccessAt,
+      lastError: this.#lastError,
+      pending: this.#pending(),
+    };
+  }
+
+  async #run(): Promise<void> {
+    const { db, repositories, state, fetchPage, pageSize, now, logger } = this.#deps;
+    this.#setActivity('syncing');
+    try {
+      let pages = 0;
+      for (;;) {
+        const page = await fetchPage(state.get().cursor, pageSize);
+        if (page.changes.length > 0 || page.cursor !== state.get().cursor) {
+          applySyncPage(db, repositories, state, page);
+          pages++;
+          this.#deps.onCacheChanged();
+        }
+        if (!page.hasMore) break;
+      }
+      state.recordSuccess(now());
+      this.#lastError = null;
+      this.#setActivity('idle');
+      if (pages > 0) logger.info('sync.done', { pages, cursor: state.get().cursor });
+    } catch (error) {
+      const code = error instanceof PortalError ? error.code : 'INTERNAL';
+      const message = error instanceof Error ? error.message : String(error);
+      state.recordFailure(now(), `${code}: ${message}`);
+      this.#lastError = { code, message };
+      this.#setActivity(code === 'OFFLINE' ? 'offline' : 'error');
+      logger.warn('sync.failed', { code, message });
+    }
+  }
+
+  #setActivity(activity: SyncActivity): void {
+    this.#activity = activity;
+    this.#deps.onStatus(this.status());
+  }
+
+  /** Next run: the regular interval, or sooner when the portal said something becomes ready earlier. */
+  #schedule(): void {
+    if (!this.#started) return;
+    clearTimeout(this.#timer);
+    const now = this.#deps.now().getTime();
+    const soonest = this.#pending()
+      .map((item) => Date.parse(item.readyAt) - now + 1000)
+      .filter((delay) => delay > 0);
+    const delay = Math.min(this.#deps.intervalMs, ...soonest);
+    this.#timer = setTimeout(() => void this.syncNow(), delay);
+    this.#timer.unref?.();
+  }
+
+  #pending(): PendingItem[] {
+    const { repositories } = this.#deps;
+    const items: PendingItem[] = [];
+    for (const service of repositories.service.all()) {
+      if (service.status === 'activating' && service.readyAt) items.push({ kind: 'service', id: service.id, name: null, readyAt: service.readyAt });
+    }
+    for (const group of repositories.machineGroups.where("sync_state = 'pending'")) {
+      items.push({ kind: 'machineGroup', id: group.id, name: group.name, readyAt: group.readyAt });
+    }
+    return items;
+  }
+}

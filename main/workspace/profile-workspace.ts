@@ -1,0 +1,154 @@
+import type { Me, SyncPage } from '../../common/portal/portal-types';
+import type { SessionStatus, SyncStatus } from '../../common/contract';
+import { AuthSession, type SubjectMemory } from '../auth/auth-session';
+import type { Profile } from '../auth/profile';
+import { PortalClient } from '../api/portal-client';
+import { accountRepository, type AccountRepository } from '../cache/account-repository';
+import { cacheFileFor, openCache, type CacheDb } from '../cache/cache-database';
+import { cacheRepositories, type CacheRepositories } from '../cache/cache-repositories';
+import { syncStateRepository } from '../cache/sync-state-repository';
+import type { EventSink } from '../events';
+import { PortalError } from '../ipc/portal-error';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import { SyncEngine } from '../sync/sync-engine';
+
+export interface WorkspaceDeps {
+  profile: Profile;
+  demo: boolean;
+  dataDir: string;
+  secrets: SecretStore;
+  subjects: SubjectMemory;
+  openBrowser: (url: string) => Promise<void>;
+  events: EventSink;
+  logger: Logger;
+  now: () => Date;
+  syncIntervalMs?: number;
+}
+
+/**
+ * Everything that belongs to one profile: its sign-in session, the portal client over it, its
+ * offline cache and the sync engine that fills the cache. Only one is open at a time.
+ */
+export class ProfileWorkspace {
+  readonly profile: Profile;
+  readonly demo: boolean;
+  readonly session: AuthSession;
+  readonly client: PortalClient;
+  readonly db: CacheDb;
+  readonly repositories: CacheRepositories;
+  readonly account: AccountRepository;
+  readonly sync: SyncEngine;
+  #state: SessionStatus['state'] = 'signed-out';
+  #signIn: AbortController | undefined;
+  readonly #deps: WorkspaceDeps;
+
+  constructor(deps: WorkspaceDeps) {
+    this.#deps = deps;
+    this.profile = deps.profile;
+    this.demo = deps.demo;
+    this.session = new AuthSession({
+      profile: deps.profile,
+      secrets: deps.secrets,
+      subjects: deps.subjects,
+      openBrowser: deps.openBrowser,
+      logger: deps.logger,
+      now: deps.now,
+    });
+    this.client = new PortalClient(deps.profile.portalUrl, this.session);
+    this.db = openCache(cacheFileFor(deps.dataDir, deps.profile.id));
+    this.repositories = cacheRepositories(this.db);
+    this.account = accountRepository(this.db);
+    this.sync = new SyncEngine({
+      db: this.db,
+      repositories: this.repositories,
+      state: syncStateRepository(this.db),
+      fetchPage: async (since, limit) => (await this.client.request<SyncPage>('GET', 'sync', { query: { since, limit } })).data,
+      now: deps.now,
+      logger: deps.logger,
+      onStatus: (status) => deps.events.emit('sync.status', status),
+      onCacheChanged: () => deps.events.emit('cache.changed', null),
+      ...(deps.syncIntervalMs ? { intervalMs: deps.syncIntervalMs } : {}),
+    });
+  }
+
+  get signedIn(): boolean {
+    return this.#state === 'signed-in';
+  }
+
+  status(): SessionStatus {
+    return {
+      state: this.#state,
+      profile: { id: this.profile.id, name: this.profile.name, portalUrl: this.profile.portalUrl, demo: this.demo },
+      account: this.#state === 'signed-in' ? (this.account.get() ?? null) : null,
+    };
+  }
+
+  syncStatus(): SyncStatus {
+    return this.sync.status();
+  }
+
+  /** Startup: restore from the keychain without a browser; offline, the cached data stays reviewable. */
+  async restore(): Promise<void> {
+    const restored = await this.session.restore();
+    if (!restored) return;
+    this.#setState('signed-in');
+    if (restored.online) await this.#refreshAccount();
+    this.sync.start();
+  }
+
+  async signIn(): Promise<void> {
+    if (this.#state === 'signing-in') throw new PortalError('LOGIN_FAILED', 'A sign-in is already in progress');
+    this.#signIn = new AbortController();
+    this.#setState('signing-in');
+    try {
+      await this.session.signIn(this.#signIn.signal);
+      await this.#refreshAccount();
+      this.#setState('signed-in');
+      this.sync.start();
+    } catch (error) {
+      this.#setState('signed-out');
+      throw error;
+    } finally {
+      this.#signIn = undefined;
+    }
+  }
+
+  cancelSignIn(): void {
+    this.#signIn?.abort();
+  }
+
+  async signOut(): Promise<void> {
+    this.sync.stop();
+    await this.session.signOut();
+    this.#setState('signed-out');
+  }
+
+  /** Commands and reads of the cache need a signed-in (possibly offline) session. */
+  requireSignedIn(): void {
+    if (this.#state !== 'signed-in') throw new PortalError('NOT_SIGNED_IN', 'Sign in first');
+  }
+
+  /** The organisation's prefix, for full names, from the cached /me. */
+  me(): Me {
+    const me = this.account.get();
+    if (!me) throw new PortalError('NOT_SIGNED_IN', 'Sign in first');
+    return me;
+  }
+
+  close(): void {
+    this.sync.stop();
+    this.cancelSignIn();
+    this.db.close();
+  }
+
+  async #refreshAccount(): Promise<void> {
+    const me = (await this.client.request<Me>('GET', 'me')).data;
+    this.account.set(me);
+  }
+
+  #setState(state: SessionStatus['state']): void {
+    this.#state = state;
+    this.#deps.events.emit('session.changed', this.status());
+  }
+}

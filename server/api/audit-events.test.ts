@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../seed/demo-credentials';
+import { activateService, startTestPortal, type ApiClient, type TestPortal } from './testing/test-portal';
+
+describe('GET /audit-events', () => {
+  let portal: TestPortal;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    portal = await startTestPortal();
+    admin = await portal.as();
+  });
+  afterAll(() => portal?.close());
+
+  it('is readable before activation, and records who did what with before and after', async () => {
+    const seeded = await admin.get('/api/v1/audit-events');
+    expect(seeded.status).toBe(200);
+    expect(seeded.body.map((event: { action: string }) => event.action)).toEqual(['user.seeded', 'user.seeded', 'user.seeded', 'user.seeded']);
+
+    await activateService(portal, admin);
+    const group = (await admin.post('/api/v1/machine-groups', { name: 'Servere' })).body;
+    const events = (await admin.get('/api/v1/audit-events?limit=1000')).body;
+    const created = events.find((event: { objectId: string }) => event.objectId === group.id);
+    expect(created).toMatchObject({
+      actor: { id: DEMO_ADMIN.id, username: DEMO_ADMIN.username },
+      action: 'machineGroup.created',
+      objectType: 'machineGroup',
+      before: null,
+      after: group,
+      at: portal.clock.now().toISOString(),
+    });
+  });
+
+  it('pages forward with since and limit, oldest first', async () => {
+    const all = (await admin.get('/api/v1/audit-events?limit=1000')).body as Array<{ id: number }>;
+    expect(all.length).toBeGreaterThan(5);
+    const first = (await admin.get('/api/v1/audit-events?limit=2')).body;
+    const next = (await admin.get(`/api/v1/audit-events?since=${first[1].id}&limit=3`)).body;
+    expect([...first, ...next].map((event: { id: number }) => event.id)).toEqual(all.slice(0, 5).map((event) => event.id));
+    expect((await admin.get('/api/v1/audit-events?since=-1')).status).toBe(400);
+  });
+
+  it('is only for portal administrators, and only shows the caller\'s organisation', async () => {
+    const kari = await portal.as('kari.nordmann');
+    expect((await kari.get('/api/v1/audit-events')).status).toBe(403);
+    const all = JSON.stringify((await admin.get('/api/v1/audit-events?limit=1000')).body);
+    expect(all).not.toContain('org-vendor-');
+  });
+});

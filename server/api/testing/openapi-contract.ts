@@ -1,0 +1,64 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+
+// ajv-formats is CommonJS with its function on `default`.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+const DOCUMENT_ID = 'https://portal.test/openapi.json';
+const pointer = (...parts: string[]): string => parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+/**
+ * Checks real responses against the served OpenAPI document with an independent JSON Schema 2020-12
+ * validator (OpenAPI 3.1 schemas are JSON Schema): the documented path, method and status must exist,
+ * the content type must be documented, and the body must validate.
+ */
+export class OpenApiContract {
+  private readonly ajv: Ajv2020;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly templates: Array<{ template: string; pattern: RegExp }>;
+
+  constructor(readonly document: OpenApiDocument) {
+    this.ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(this.ajv);
+    this.ajv.addSchema({ ...document, $id: DOCUMENT_ID } as object);
+    this.templates = Object.keys(document.paths).map((template) => ({
+      template,
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }));
+  }
+
+  pathTemplate(path: string): string | undefined {
+    const matches = this.templates.filter(({ pattern }) => pattern.test(path));
+    // A literal segment beats a parameter: /users/{id}/totp over nothing, /vendors over /{x}.
+    return matches.sort((a, b) => a.template.split('{').length - b.template.split('{').length)[0]?.template;
+  }
+
+  /** Returns what is wrong, or undefined when the response matches the document. */
+  check(method: string, path: string, status: number, contentType: string | undefined, body: unknown): string | undefined {
+    const template = this.pathTemplate(path);
+    if (!template) return `${path} is not in the OpenAPI document`;
+    const operation = this.document.paths[template]?.[method.toLowerCase()];
+    if (!operation) return `${method} ${template} is not in the OpenAPI document`;
+    const statusKey = [String(status), `${String(status)[0]}XX`, 'default'].find((key) => operation.responses[key]);
+    if (!statusKey) return `${method} ${template} does not document status ${status}`;
+    const content = operation.responses[statusKey]!.content;
+    if (body === undefined) return content ? `${method} ${template} ${status} documents a body but none came` : undefined;
+    const mediaType = contentType?.split(';')[0]?.trim() ?? '';
+    if (!content || !(mediaType in content)) return `${method} ${template} ${status} does not document ${mediaType}`;
+    const ref = `${DOCUMENT_ID}#/${pointer('paths', template, method.toLowerCase(), 'responses', statusKey, 'content', mediaType, 'schema')}`;
+    let validate = this.validators.get(ref);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: ref });
+      this.validators.set(ref, validate);
+    }
+    if (validate(body)) return undefined;
+    return `${method} ${path} ${status} does not match its schema: ${this.ajv.errorsText(validate.errors)}`;
+  }
+}

@@ -1,0 +1,180 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context';
+import { actorFor } from '../domain/actor';
+import { requireActiveService } from '../domain/remote-support-service';
+import { listUserRows, requireUserRow, toUser } from '../domain/user-repository';
+import {
+  createUser,
+  currentTotpUri,
+  replaceTotpSecret,
+  sendOneTimePassword,
+  updateUser,
+  userEtag,
+  type NewUser,
+  type UserChanges,
+} from '../domain/user-service';
+import { callerWithRole } from '../http/authenticate';
+import { problemResponses } from '../openapi/component-schemas';
+import { conditionalGetHeaders, idParams, notModified, ok, okList } from './route-schemas';
+import { sendWithEtag } from './http-caching';
+
+// Formats are checked by the shared rules in common/validation (422 with a code per field), not by
+// the JSON schema, so the app gets the same specific codes its own form validation uses.
+const text = (maxLength: number, description?: string) => ({ type: 'string', maxLength, ...(description && { description }) }) as const;
+const twoFactor = { type: 'string', enum: ['totp', 'yubikey'] } as const;
+const yubikeyOtp = text(100, 'A touch of the key: 44 modhex characters (cbdefghijklnrtuv); the first 12 are stored as its public id');
+const SECRET_HEADERS = { 'Cache-Control': 'no-store' };
+
+/** Remote-support users (the guide, chapter 5 and 5.1). */
+export function registerUserRoutes(api: FastifyInstance, context: ServerContext): void {
+  const { db, now, options } = context;
+  const otpOptions = { oneTimePasswordTtlMs: options.oneTimePasswordTtlMs };
+
+  api.get(
+    '/users',
+    { schema: { summary: 'Your organisation\'s users', tags: ['users'], headers: conditionalGetHeaders, response: okList('User#') } },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      return sendWithEtag(request, reply, listUserRows(db, caller.organisationId).map(toUser));
+    },
+  );
+
+  api.post<{ Body: NewUser }>(
+    '/users',
+    {
+      schema: {
+        summary: 'Create a remote-support user',
+        description:
+          'Generates a unique username, e-mails it with service information and texts a one-time password. For totp the ' +
+          'answer carries `otpauthUri` for the QR code. 422 VALIDATION_FAILED with per-field codes: NAME_REQUIRED, ' +
+          'EMAIL_INVALID, MOBILE_INVALID, YUBIKEY_OTP_REQUIRED, YUBIKEY_OTP_INVALID, YUBIKEY_OTP_NOT_ALLOWED, ...',
+        tags: ['users'],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['firstName', 'lastName', 'email', 'mobile', 'twoFactor'],
+          properties: {
+            firstName: text(200),
+            lastName: text(200),
+            email: text(320),
+            mobile: text(40, 'E.164, or 8 Norwegian digits (normalised to +47...)'),
+            twoFactor,
+            yubikeyOtp,
+          },
+        },
+        response: { 201: { description: 'Created', $ref: 'UserWithTotp#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      const user = await createUser(db, actorFor(caller), request.body, now(), otpOptions);
+      return reply
+        .code(201)
+        .headers({ ETag: userEtag(user.version), Location: `/api/v1/users/${user.id}`, ...SECRET_HEADERS })
+        .send(user);
+    },
+  );
+
+  api.get<{ Params: { id: string } }>(
+    '/users/:id',
+    {
+      schema: {
+        summary: 'One user, with its ETag',
+        tags: ['users'],
+        params: idParams,
+        headers: conditionalGetHeaders,
+        response: { 200: { description: 'OK', $ref: 'User#' }, ...notModified, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      const user = toUser(requireUserRow(db, caller.organisationId, request.params.id));
+      return sendWithEtag(request, reply, user, userEtag(user.version));
+    },
+  );
+
+  api.patch<{ Params: { id: string }; Body: UserChanges; Headers: { 'if-match'?: string } }>(
+    '/users/:id',
+    {
+      schema: {
+        summary: 'Change a user\'s e-mail, mobile or second factor',
+        description:
+          'Needs If-Match with the user\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. ' +
+          'Switching to yubikey needs yubikeyOtp; switching to totp makes a new secret and returns `otpauthUri`.',
+        tags: ['users'],
+        params: idParams,
+        headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'W/"<version>" from the ETag' } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { email: text(320), mobile: text(40), twoFactor, yubikeyOtp },
+        },
+        response: { 200: { description: 'Changed', $ref: 'UserWithTotp#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      const user = updateUser(db, actorFor(caller), request.params.id, request.headers['if-match'], request.body, now());
+      return reply.headers({ ETag: userEtag(user.version), ...(user.otpauthUri && SECRET_HEADERS) }).send(user);
+    },
+  );
+
+  api.post<{ Params: { id: string } }>(
+    '/users/:id/one-time-password',
+    {
+      schema: {
+        summary: 'Text the user a new one-time password',
+        description: 'The previous one-time password stops working. 202: the SMS is queued.',
+        tags: ['users'],
+        params: idParams,
+        response: { 202: { description: 'SMS queued', $ref: 'OneTimePasswordReceipt#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      return reply.code(202).send(await sendOneTimePassword(db, actorFor(caller), request.params.id, now(), otpOptions));
+    },
+  );
+
+  api.post<{ Params: { id: string } }>(
+    '/users/:id/totp',
+    {
+      schema: {
+        summary: 'Make a new TOTP secret ("Lag ny to-faktorkode")',
+        description: 'The old QR code stops working. 409 TWO_FACTOR_NOT_TOTP for a Yubikey user.',
+        tags: ['users'],
+        params: idParams,
+        response: ok({ $ref: 'OtpauthUri#' }),
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      return reply.headers(SECRET_HEADERS).send(replaceTotpSecret(db, actorFor(caller), request.params.id, now()));
+    },
+  );
+
+  api.get<{ Params: { id: string } }>(
+    '/users/:id/totp',
+    {
+      schema: {
+        summary: 'The current TOTP secret as an otpauth URI, to download the QR code again',
+        description: '409 TWO_FACTOR_NOT_TOTP for a Yubikey user.',
+        tags: ['users'],
+        params: idParams,
+        response: ok({ $ref: 'OtpauthUri#' }),
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      return reply.headers(SECRET_HEADERS).send(currentTotpUri(db, actorFor(caller), request.params.id));
+    },
+  );
+}

@@ -1,0 +1,85 @@
+import type { Role } from '../auth/principal';
+import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
+import { Problem } from '../http/problem';
+
+export type TwoFactor = 'totp' | 'yubikey';
+
+/** A user as the API shows it: never the TOTP secret, password hash or one-time password hash. */
+export interface User {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobile: string;
+  twoFactor: TwoFactor;
+  yubikeyPublicId: string | null;
+  roles: Role[];
+  createdAt: string;
+  updatedAt: string;
+  /** The ETag is W/"<version>": PATCH needs it in If-Match. */
+  version: number;
+}
+
+export interface UserRow {
+  id: string;
+  organisation_id: string;
+  username: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  mobile: string;
+  two_factor: TwoFactor;
+  yubikey_public_id: string | null;
+  totp_secret: string | null;
+  is_portal_admin: number;
+  is_remote_support_user: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+// Secrets stay out of the row type: the columns that hold them are read only where they are needed.
+const USER_COLUMNS = `id, organisation_id, username, first_name, last_name, email, mobile, two_factor, yubikey_public_id,
+  totp_secret, is_portal_admin, is_remote_support_user, created_at, updated_at, version`;
+
+export function toUser(row: UserRow): User {
+  const roles: Role[] = [];
+  if (row.is_portal_admin) roles.push('portal-admin');
+  if (row.is_remote_support_user) roles.push('remote-support-user');
+  return {
+    id: row.id,
+    username: row.username,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    mobile: row.mobile,
+    twoFactor: row.two_factor,
+    yubikeyPublicId: row.yubikey_public_id,
+    roles,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function listUserRows(db: Db, organisationId: string, onlyPortalAdmins = false): UserRow[] {
+  return db
+    .prepare(
+      `SELECT ${USER_COLUMNS} FROM users WHERE organisation_id = ? ${onlyPortalAdmins ? 'AND is_portal_admin = 1' : ''}
+       ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, username`,
+    )
+    .all(organisationId) as UserRow[];
+}
+
+export function getUserRow(db: Db, id: string): UserRow | undefined {
+  return prepared(db, `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+}
+
+/** Another organisation's user is as absent as one that does not exist. */
+export function requireUserRow(db: Db, organisationId: string, id: string): UserRow {
+  const row = getUserRow(db, id);
+  if (!row || row.organisation_id !== organisationId) throw new Problem(404, 'NOT_FOUND', 'User not found');
+  return row;
+}

@@ -1,0 +1,281 @@
+import { syncTypes } from '../domain/sync-types';
+
+/**
+ * The API's shared shapes, added to Fastify with `addSchema` so routes refer to them as `Name#` and
+ * @fastify/swagger publishes them as `#/components/schemas/Name`. Response schemas are closed
+ * (additionalProperties: false): the serializer then drops anything not documented, so a field can
+ * only reach a client by being added here first.
+ */
+const isoDateTime = { type: 'string', format: 'date-time' } as const;
+const nullableDateTime = { type: ['string', 'null'], format: 'date-time' } as const;
+const version = { type: 'integer', description: 'The sync version of this state (the same as in GET /sync)' } as const;
+const organisationRef = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name'],
+  properties: { id: { type: 'string' }, name: { type: 'string' } },
+} as const;
+
+export const componentSchemas = [
+  {
+    $id: 'FieldError',
+    type: 'object',
+    additionalProperties: false,
+    required: ['field', 'code', 'message'],
+    properties: {
+      field: { type: 'string', description: 'The invalid field, e.g. "name" or "expiresAt"' },
+      code: { type: 'string', description: 'Why, as a stable code, e.g. NAME_TOO_LONG or EMAIL_INVALID' },
+      message: { type: 'string' },
+    },
+  },
+  {
+    $id: 'Problem',
+    description: 'RFC 9457 problem details; `code` is the stable reason a client maps to its own text.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'title', 'status', 'code'],
+    properties: {
+      type: { type: 'string' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      code: { type: 'string' },
+      instance: { type: 'string' },
+      errors: { type: 'array', items: { $ref: 'FieldError#' } },
+    },
+  },
+  {
+    $id: 'OrganisationRef',
+    ...organisationRef,
+  },
+  {
+    $id: 'Me',
+    type: 'object',
+    additionalProperties: false,
+    required: ['user', 'organisation', 'roles'],
+    properties: {
+      user: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'username', 'firstName', 'lastName', 'email'],
+        properties: {
+          id: { type: 'string' },
+          username: { type: 'string' },
+          firstName: { type: 'string' },
+          lastName: { type: 'string' },
+          email: { type: 'string' },
+        },
+      },
+      organisation: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'prefix'],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          prefix: { type: 'string', description: 'The name without whitespace: the first part of every machine group\'s full name' },
+        },
+      },
+      roles: { type: 'array', items: { $ref: 'Role#' } },
+    },
+  },
+  { $id: 'Role', type: 'string', enum: ['portal-admin', 'remote-support-user'] },
+  {
+    $id: 'TermsItem',
+    type: 'object',
+    additionalProperties: false,
+    required: ['text'],
+    properties: { text: { type: 'string' }, items: { type: 'array', items: { $ref: 'TermsItem#' } } },
+  },
+  {
+    $id: 'RemoteSupportService',
+    type: 'object',
+    additionalProperties: false,
+    required: ['status', 'terms', 'acceptedTermsVersion', 'activatedAt', 'readyAt', 'version'],
+    properties: {
+      status: { type: 'string', enum: ['inactive', 'activating', 'active'] },
+      terms: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'introduction', 'items', 'acceptanceStatement'],
+        properties: {
+          version: { type: 'string' },
+          introduction: { type: 'string' },
+          items: { type: 'array', items: { $ref: 'TermsItem#' } },
+          acceptanceStatement: { type: 'string' },
+        },
+      },
+      acceptedTermsVersion: { type: ['string', 'null'] },
+      activatedAt: nullableDateTime,
+      readyAt: { ...nullableDateTime, description: 'When activation finishes (activating) or finished (active)' },
+      version,
+    },
+  },
+  {
+    $id: 'MachineGroup',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'fullName', 'syncState', 'readyAt', 'createdAt', 'createdBy', 'version'],
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      fullName: { type: 'string', description: 'prefix + "-" + name, as vendors see the group' },
+      syncState: { type: 'string', enum: ['pending', 'ready'] },
+      readyAt: isoDateTime,
+      createdAt: isoDateTime,
+      createdBy: { type: 'string', description: 'Username' },
+      version,
+    },
+  },
+  { $id: 'GrantMode', type: 'string', enum: ['with_approval', 'without_approval'] },
+  {
+    $id: 'Grant',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'groupId', 'vendor', 'mode', 'grantedAt', 'grantedBy', 'expiresAt', 'version'],
+    properties: {
+      id: { type: 'string', description: '<groupId>:<vendorId>' },
+      groupId: { type: 'string' },
+      vendor: { $ref: 'OrganisationRef#' },
+      mode: { $ref: 'GrantMode#' },
+      grantedAt: isoDateTime,
+      grantedBy: { type: 'string', description: 'Username' },
+      expiresAt: nullableDateTime,
+      version,
+    },
+  },
+  {
+    $id: 'Vendor',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'version'],
+    properties: { id: { type: 'string' }, name: { type: 'string' }, version },
+  },
+  {
+    $id: 'AccessibleGroup',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'fullName', 'owner', 'mode', 'expiresAt', 'version'],
+    properties: {
+      id: { type: 'string', description: 'The machine group\'s id' },
+      name: { type: 'string' },
+      fullName: { type: 'string' },
+      owner: { $ref: 'OrganisationRef#' },
+      mode: { $ref: 'GrantMode#' },
+      expiresAt: nullableDateTime,
+      version,
+    },
+  },
+  {
+    $id: 'User',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'username', 'firstName', 'lastName', 'email', 'mobile', 'twoFactor', 'yubikeyPublicId', 'roles', 'createdAt', 'updatedAt', 'version'],
+    properties: userProperties(),
+  },
+  {
+    $id: 'UserWithTotp',
+    description: 'A user; `otpauthUri` is present when this request made a new TOTP secret (show it once as a QR code).',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'username', 'firstName', 'lastName', 'email', 'mobile', 'twoFactor', 'yubikeyPublicId', 'roles', 'createdAt', 'updatedAt', 'version'],
+    properties: { ...userProperties(), otpauthUri: { type: 'string' } },
+  },
+  {
+    $id: 'OtpauthUri',
+    type: 'object',
+    additionalProperties: false,
+    required: ['otpauthUri'],
+    properties: { otpauthUri: { type: 'string', description: 'Key Uri Format: issuer Fjernhjelp, label organisation:username, SHA1, 6 digits, 30 s' } },
+  },
+  {
+    $id: 'OneTimePasswordReceipt',
+    type: 'object',
+    additionalProperties: false,
+    required: ['channel', 'recipient', 'expiresAt'],
+    properties: { channel: { type: 'string', enum: ['sms'] }, recipient: { type: 'string' }, expiresAt: isoDateTime },
+  },
+  {
+    $id: 'AuditEvent',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'version', 'at', 'actor', 'action', 'objectType', 'objectId', 'before', 'after'],
+    properties: {
+      id: { type: 'integer' },
+      version: { type: 'integer' },
+      at: isoDateTime,
+      actor: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'username'],
+        properties: { id: { type: 'string', description: '"system" for the portal\'s own delayed changes' }, username: { type: 'string' } },
+      },
+      action: { type: 'string', description: 'e.g. machineGroup.created, grant.changed, user.changed, service.activated' },
+      objectType: { type: 'string' },
+      objectId: { type: 'string' },
+      before: { type: ['object', 'null'], additionalProperties: true },
+      after: { type: ['object', 'null'], additionalProperties: true },
+    },
+  },
+  {
+    $id: 'SyncChange',
+    description: 'A put carries `data` in the shape the REST list route for that type returns; a delete carries none.',
+    oneOf: [
+      syncPut('service', 'RemoteSupportService#'),
+      syncPut('vendor', 'Vendor#'),
+      syncPut('machineGroup', 'MachineGroup#'),
+      syncPut('grant', 'Grant#'),
+      syncPut('accessibleGroup', 'AccessibleGroup#'),
+      syncPut('user', 'User#'),
+      syncPut('auditEvent', 'AuditEvent#'),
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'op', 'id', 'version'],
+        properties: { type: { type: 'string', enum: [...syncTypes] }, op: { const: 'delete' }, id: { type: 'string' }, version: { type: 'integer' } },
+      },
+    ],
+  },
+  {
+    $id: 'SyncPage',
+    type: 'object',
+    additionalProperties: false,
+    required: ['cursor', 'hasMore', 'changes'],
+    properties: {
+      cursor: { type: 'integer', description: 'The last version delivered; the next page is ?since=<cursor>' },
+      hasMore: { type: 'boolean' },
+      changes: { type: 'array', items: { $ref: 'SyncChange#' } },
+    },
+  },
+] as const;
+
+function userProperties() {
+  return {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    email: { type: 'string' },
+    mobile: { type: 'string', description: 'E.164' },
+    twoFactor: { type: 'string', enum: ['totp', 'yubikey'] },
+    yubikeyPublicId: { type: ['string', 'null'], description: 'The first 12 modhex characters of the registered key\'s codes' },
+    roles: { type: 'array', items: { $ref: 'Role#' } },
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+    version: { type: 'integer', description: 'The ETag is W/"<version>"' },
+  } as const;
+}
+
+function syncPut(type: string, ref: string) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'op', 'id', 'version', 'data'],
+    properties: { type: { const: type }, op: { const: 'put' }, id: { type: 'string' }, version: { type: 'integer' }, data: { $ref: ref } },
+  } as const;
+}
+
+/** The error responses every API route documents. */
+export const problemResponses = {
+  '4xx': { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } },
+  '5xx': { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } },
+} as const;

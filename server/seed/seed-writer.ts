@@ -1,0 +1,106 @@
+import { machineGroupNameKey } from '../../common/validation/machine-group-name';
+import { organisationPrefix } from '../../common/validation/organisation-prefix';
+import { foldForSearch } from '../../common/validation/search-fold';
+import type { Db } from '../db/database';
+import type { ServiceStatus } from '../domain/organisation-repository';
+
+/**
+ * Bulk inserts for seeds: prepared once, run inside the caller's single transaction, with versions
+ * counted locally and written to the global counter at the end (one statement instead of one per row).
+ */
+export class SeedWriter {
+  private version: number;
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.version = db.prepare('SELECT value FROM version_counter WHERE id = 1').pluck().get() as number;
+    this.statements = {
+      organisation: db.prepare(
+        `INSERT INTO organisations (id, name, prefix, name_key, is_vendor, service_status, terms_version, activated_at, ready_at, version)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+      ),
+      user: db.prepare(
+        `INSERT INTO users (id, organisation_id, username, first_name, last_name, email, mobile, two_factor, yubikey_public_id,
+           totp_secret, password_hash, is_portal_admin, is_remote_support_user, created_at, updated_at, version)
+         VALUES (@id, @organisationId, @username, @firstName, @lastName, @email, @mobile, @twoFactor, @yubikeyPublicId,
+           @totpSecret, @passwordHash, @isPortalAdmin, @isRemoteSupportUser, @at, @at, @version)`,
+      ),
+      group: db.prepare(
+        `INSERT INTO machine_groups (id, organisation_id, name, name_key, sync_state, ready_at, created_at, created_by, version)
+         VALUES (?, ?, ?, ?, 'ready', ?, ?, ?, ?)`,
+      ),
+      grant: db.prepare(
+        `INSERT INTO grants (group_id, organisation_id, vendor_id, mode, granted_at, granted_by, expires_at, version)
+         VALUES (?, ?, ?, ?, ?, 'system', NULL, ?)`,
+      ),
+      audit: db.prepare(
+        `INSERT INTO audit_events (organisation_id, actor_id, actor_name, action, object_type, object_id, before_json, after_json, at, version)
+         VALUES (?, 'system', 'system', ?, ?, ?, NULL, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  private next(): number {
+    return ++this.version;
+  }
+
+  organisation(row: { id: string; name: string; status: ServiceStatus; termsVersion?: string; activatedAt?: string }): void {
+    const active = row.status !== 'inactive';
+    this.statements.organisation.run(
+      row.id,
+      row.name,
+      organisationPrefix(row.name),
+      foldForSearch(row.name),
+      row.status,
+      active ? (row.termsVersion ?? null) : null,
+      active ? (row.activatedAt ?? null) : null,
+      active ? (row.activatedAt ?? null) : null,
+      this.next(),
+    );
+  }
+
+  user(row: {
+    id: string;
+    organisationId: string;
+    username: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    mobile: string;
+    twoFactor: 'totp' | 'yubikey';
+    yubikeyPublicId?: string | null;
+    totpSecret?: string | null;
+    passwordHash?: string | null;
+    isPortalAdmin: boolean;
+    isRemoteSupportUser: boolean;
+    at: string;
+  }): void {
+    this.statements.user.run({
+      ...row,
+      yubikeyPublicId: row.yubikeyPublicId ?? null,
+      totpSecret: row.totpSecret ?? null,
+      passwordHash: row.passwordHash ?? null,
+      isPortalAdmin: row.isPortalAdmin ? 1 : 0,
+      isRemoteSupportUser: row.isRemoteSupportUser ? 1 : 0,
+      version: this.next(),
+    });
+  }
+
+  group(row: { id: string; organisationId: string; name: string; at: string }): void {
+    this.statements.group.run(row.id, row.organisationId, row.name, machineGroupNameKey(row.name), row.at, row.at, 'system', this.next());
+  }
+
+  /** `organisationId` owns the group (foreign keys make sure it exists). */
+  grant(row: { groupId: string; organisationId: string; vendorId: string; mode: 'with_approval' | 'without_approval'; at: string }): void {
+    this.statements.grant.run(row.groupId, row.organisationId, row.vendorId, row.mode, row.at, this.next());
+  }
+
+  /** Seeded objects get a "<type>.seeded" event, so every object in the log's organisation has a history. */
+  audit(row: { organisationId: string; objectType: string; objectId: string; after: object; at: string }): void {
+    this.statements.audit.run(row.organisationId, `${row.objectType}.seeded`, row.objectType, row.objectId, JSON.stringify(row.after), row.at, this.next());
+  }
+
+  finish(): void {
+    this.db.prepare('UPDATE version_counter SET value = ? WHERE id = 1').run(this.version);
+  }
+}
