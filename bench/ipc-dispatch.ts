@@ -1,3 +1,4 @@
+import type { BenchFigure } from './figure';
 import type { AppCore } from '../main/app-core';
 import { appHandlers } from '../main/handlers/app-handlers';
 import { createDispatcher } from '../main/ipc/dispatcher';
@@ -6,11 +7,6 @@ import { sameOriginPolicy } from '../main/ipc/sender-policy';
 import type { Logger } from '../main/log/logger';
 import { APP_ENTRY_URL } from '../main/protocol/app-url';
 
-export interface BenchFigure {
-  name: string;
-  value: number;
-  unit: string;
-}
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 

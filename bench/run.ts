@@ -1,7 +1,9 @@
-import { benchIpcDispatch, type BenchFigure } from './ipc-dispatch';
+import type { BenchFigure } from './figure';
+import { benchIpcDispatch } from './ipc-dispatch';
+import { benchSync } from './sync';
 
 /** `npm run bench`: prints every figure and its ratio to the physical limit it is measured against. */
-const figures: BenchFigure[] = [...(await benchIpcDispatch())];
+const figures: BenchFigure[] = [...(await benchIpcDispatch()), ...(await benchSync())];
 
 const width = Math.max(...figures.map((figure) => figure.name.length));
 for (const { name, value, unit } of figures) {

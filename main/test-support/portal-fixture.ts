@@ -23,6 +23,8 @@ export interface TestPortal {
   openBrowser: (url: string) => Promise<void>;
   /** The pages the browser was sent to, in order. */
   openedUrls: string[];
+  /** Moves the portal's clock to a fresh TOTP step (each step is accepted once per user) and returns it. */
+  nextStep: () => Date;
   stop(): Promise<void>;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startTestPortal(options: { activationDelayMs?: number; gro
     profile: { id: 'test', name: 'Test', portalUrl: server.url, issuer: server.issuer, clientId: CLIENT_ID },
     browser,
     openedUrls,
+    nextStep: clock.nextStep,
     async openBrowser(url) {
       openedUrls.push(url);
       // Like a real system browser: the app does not wait for the user to finish here.

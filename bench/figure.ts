@@ -1,0 +1,6 @@
+/** One number `npm run bench` prints. */
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+}
