@@ -17,6 +17,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: join(homedir(), '.fjernhjelp-admin-web') },
     'activation-delay-ms': { type: 'string' },
     'group-sync-delay-ms': { type: 'string' },
+    // Tests run several harnesses at once: each keeps its refresh tokens under its own keychain service.
+    'keychain-service': { type: 'string' },
   },
 });
 const dataDir = resolve(values['data-dir']);
@@ -34,7 +36,7 @@ const harness = await startHarness({
     demoMode: isDemoMode(process.env),
     platform: process.platform,
   },
-  secrets: new KeytarSecretStore(),
+  secrets: new KeytarSecretStore(values['keychain-service'] ? { service: values['keychain-service'] } : {}),
   adapters: {
     // There is no system browser to hand over to: print the URL (tests open it in a second page).
     openExternal: async (url) => {

@@ -1,46 +1,54 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { AppHeader } from './components/AppHeader';
+import { MainNav } from './components/MainNav';
+import { StatusBar } from './components/StatusBar';
+import { Routes } from './Routes';
+import { LoginScreen } from './screens/LoginScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
-import { selectAppInfo, selectAppInfoError, selectIsDemoMode, useAppStore } from './stores/app-store';
+import { selectAppInfo, selectAppInfoError, useAppStore } from './stores/app-store';
+import { followCacheEvents } from './stores/cache-reload';
+import { selectRoute, useNavigationStore } from './stores/navigation-store';
+import { followSessionEvents, selectSessionState, useSessionStore } from './stores/session-store';
+import { followSyncEvents, useSyncStore } from './stores/sync-store';
 
 export function App() {
-  const { t } = useTranslation();
   const loadInfo = useAppStore((state) => state.loadInfo);
   const info = useAppStore(selectAppInfo);
   const infoError = useAppStore(selectAppInfoError);
-  const demoMode = useAppStore(selectIsDemoMode);
+  const loadSession = useSessionStore((state) => state.load);
+  const sessionState = useSessionStore(selectSessionState);
+  const loadSync = useSyncStore((state) => state.load);
+  const route = useNavigationStore(selectRoute);
 
   useEffect(() => {
-    void loadInfo();
-  }, [loadInfo]);
+    const unsubscribe = [followSessionEvents(), followSyncEvents(), followCacheEvents()];
+    void Promise.all([loadInfo(), loadSession(), loadSync()]);
+    return () => unsubscribe.forEach((off) => off());
+  }, [loadInfo, loadSession, loadSync]);
 
   // Tests and the Electron shell wait on this marker instead of sleeping.
   useEffect(() => {
-    if (info || infoError) document.documentElement.dataset['appReady'] = 'true';
-  }, [info, infoError]);
+    if ((info || infoError) && sessionState) document.documentElement.dataset['appReady'] = 'true';
+  }, [info, infoError, sessionState]);
 
   return (
-    <div className="app-shell">
-      <header className="app-header">
-        <span className="app-name">{t('app.name')}</span>
-        {demoMode && (
-          <span className="demo-badge" title={t('app.demoBadgeTitle')}>
-            {t('app.demoBadge')}
-          </span>
-        )}
-      </header>
-      <nav className="app-nav" aria-label={t('app.mainNavigation')}>
-        <ul>
-          <li>
-            <a href="#settings" aria-current="page">
-              {t('nav.settings')}
-            </a>
-          </li>
-        </ul>
-      </nav>
-      <main className="app-main">
-        <SettingsScreen />
-      </main>
+    <div className={sessionState === 'signed-in' ? 'app-shell' : 'app-shell signed-out'}>
+      <AppHeader />
+      {sessionState === 'signed-in' ? (
+        <>
+          <MainNav />
+          <main className="app-main">
+            <Routes />
+          </main>
+          <StatusBar />
+        </>
+      ) : route.screen === 'settings' ? (
+        <main className="app-main">
+          <SettingsScreen />
+        </main>
+      ) : (
+        <LoginScreen />
+      )}
     </div>
   );
 }

@@ -1,46 +1,107 @@
-import { test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import * as OTPAuth from 'otpauth';
+import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 
 export interface HarnessProcess {
   url: string;
   dataDir: string;
+  /** Resolves with the next URL the app hands to "the system browser". */
+  nextOpenExternal(): Promise<string>;
+  stop(): Promise<void>;
 }
 
 const projectDir = resolve(import.meta.dirname, '../..');
 
-/** Starts the real web harness (`harness/cli.ts`) for one worker and waits for its ready line. */
+/** Starts the real web harness (`harness/cli.ts`) with the embedded demo portal and waits for its ready line. */
+export async function startHarnessProcess(extraArgs: string[] = []): Promise<HarnessProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`, ...extraArgs],
+    { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: '' } },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const opened: string[] = [];
+  const waiting: Array<(url: string) => void> = [];
+  let ready: ((url: string) => void) | undefined;
+  const url = new Promise<string>((resolvePromise, reject) => {
+    ready = resolvePromise;
+    child.once('exit', (code) => reject(new Error(`harness exited with code ${code} before it was ready`)));
+  });
+  lines.on('line', (line) => {
+    const message = JSON.parse(line) as { url?: string; openExternal?: string };
+    if (message.url) ready?.(message.url);
+    if (message.openExternal) {
+      const next = waiting.shift();
+      if (next) next(message.openExternal);
+      else opened.push(message.openExternal);
+    }
+  });
+  return {
+    url: await url,
+    dataDir,
+    nextOpenExternal: () => {
+      const queued = opened.shift();
+      return queued ? Promise.resolve(queued) : new Promise((resolvePromise) => waiting.push(resolvePromise));
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((done) => child.once('exit', done));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+
+/** The demo administrator's current code, as their authenticator app would show it. */
+export function demoAdminCode(): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(DEMO_ADMIN.totpSecret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+}
+
+/**
+ * Signs in as a newcomer would: "Logg inn" in the app, then the login page the system browser shows
+ * (a second page here), using the username, password and code from its DEMO box.
+ */
+export async function signInThroughBrowser(page: Page, harness: HarnessProcess): Promise<void> {
+  const opened = harness.nextOpenExternal();
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  const browserPage = await page.context().newPage();
+  try {
+    await browserPage.goto(await opened);
+    const demo = browserPage.locator('#demo-credentials');
+    await demo.waitFor();
+    await browserPage.getByLabel('Brukernavn').fill(DEMO_ADMIN.username);
+    await browserPage.getByLabel('Passord, eller engangspassordet fra SMS').fill(DEMO_ADMIN.password);
+    await browserPage.getByRole('button', { name: /Neste/ }).click();
+    await browserPage.locator('#code').fill(demoAdminCode());
+    await browserPage.getByRole('button', { name: /Logg inn/ }).click();
+    await browserPage.getByText('Du er logget inn').waitFor();
+  } finally {
+    await browserPage.close();
+  }
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
+/** One harness per worker, for specs that only need the app shell. */
 export const test = base.extend<object, { harness: HarnessProcess }>({
   harness: [
     async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
-      const child = spawn(process.execPath, ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir], {
-        cwd: projectDir,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, FJERNHJELP_PORTAL_URL: '' },
-      });
+      const harness = await startHarnessProcess();
       try {
-        const url = await readyUrl(child);
-        await use({ url, dataDir });
+        await use(harness);
       } finally {
-        child.kill('SIGTERM');
-        await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(undefined)));
-        rmSync(dataDir, { recursive: true, force: true });
+        await harness.stop();
       }
     },
     { scope: 'worker' },
   ],
 });
-
-function readyUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolvePromise((JSON.parse(line) as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`harness exited with code ${code} before it was ready`)));
-  });
-}
 
 export { expect } from '@playwright/test';

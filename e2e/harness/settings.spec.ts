@@ -15,7 +15,7 @@ test('the settings screen shows what main reports and the ping round trip works'
     if (message.type() === 'error') pageErrors.push(message.text());
   });
 
-  await page.goto(harness.url);
+  await page.goto(`${harness.url}/#/settings`);
   await page.waitForSelector('html[data-app-ready="true"]');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Innstillinger og om appen');
