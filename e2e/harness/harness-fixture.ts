@@ -17,13 +17,20 @@ export interface HarnessProcess {
 
 const projectDir = resolve(import.meta.dirname, '../..');
 
-/** Starts the real web harness (`harness/cli.ts`) with the embedded demo portal and waits for its ready line. */
-export async function startHarnessProcess(extraArgs: string[] = []): Promise<HarnessProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
+export interface HarnessStartOptions {
+  /** A data folder prepared by the test (e.g. with a settings.json naming a real portal profile). */
+  dataDir?: string;
+  /** A real portal instead of the embedded demo one (demo mode is then off). */
+  portalUrl?: string;
+}
+
+/** Starts the real web harness (`harness/cli.ts`), by default with the embedded demo portal, and waits for its ready line. */
+export async function startHarnessProcess(extraArgs: string[] = [], options: HarnessStartOptions = {}): Promise<HarnessProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`, ...extraArgs],
-    { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: '' } },
+    { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: options.portalUrl ?? '' } },
   );
   const lines = createInterface({ input: child.stdout! });
   const opened: string[] = [];
@@ -75,8 +82,6 @@ export async function signInThroughBrowser(page: Page, harness: HarnessProcess):
   const browserPage = await page.context().newPage();
   try {
     await browserPage.goto(await opened);
-    const demo = browserPage.locator('#demo-credentials');
-    await demo.waitFor();
     await browserPage.getByLabel('Brukernavn').fill(DEMO_ADMIN.username);
     await browserPage.getByLabel('Passord, eller engangspassordet fra SMS').fill(DEMO_ADMIN.password);
     await browserPage.getByRole('button', { name: /Neste/ }).click();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ProfilesSection } from '../components/ProfilesSection';
 import { changeLanguage } from '../i18n/i18n';
 import { isLanguage, languages } from '../i18n/messages';
 import { PING_TIMEOUT_MS, selectAppInfo, selectAppInfoError, selectPing, useAppStore } from '../stores/app-store';
@@ -31,6 +32,8 @@ export function SettingsScreen() {
           ))}
         </select>
       </div>
+
+      <ProfilesSection />
 
       <h2>{t('settings.about')}</h2>
       {infoError && <ErrorMessage error={infoError} />}

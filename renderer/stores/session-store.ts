@@ -11,6 +11,8 @@ interface SessionState {
   cancelSignIn(): Promise<void>;
   signOut(): Promise<void>;
   selectProfile(id: string): Promise<void>;
+  /** Adds a real portal profile; answers the error (with fields) if main refuses it. */
+  saveProfile(input: { name: string; portalUrl: string; issuer: string; clientId: string }): Promise<PortalErrorData | undefined>;
 }
 
 export const useSessionStore = create<SessionState>()((set) => ({
@@ -36,6 +38,13 @@ export const useSessionStore = create<SessionState>()((set) => ({
   async signOut() {
     const result = await window.portal.session.signOut();
     set(result.ok ? { status: result.value, error: undefined } : { error: result.error });
+  },
+  async saveProfile(input) {
+    const result = await window.portal.profiles.save(input);
+    if (!result.ok) return result.error;
+    const profiles = await window.portal.profiles.list();
+    if (profiles.ok) set({ profiles: profiles.value.profiles });
+    return undefined;
   },
   async selectProfile(id) {
     const result = await window.portal.profiles.select({ id });

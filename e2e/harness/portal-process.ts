@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface PortalProcess {
+  url: string;
+  issuer: string;
+  /** SIGKILL: the portal vanishes as a real one does when the network goes. */
+  kill(): Promise<void>;
+}
+
+/** The reference portal as its own process (`server/cli.ts`), seeded like the demo. */
+export async function startPortalProcess(args: string[] = []): Promise<PortalProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-portal-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--db', join(dir, 'portal.db'), '--seed', 'demo', ...args],
+    { cwd: resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<{ url: string; issuer: string }>((done, fail) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => done(JSON.parse(line) as { url: string; issuer: string }));
+    child.once('exit', (code) => fail(new Error(`portal exited (${code})`)));
+  });
+  return {
+    ...ready,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await new Promise((done) => child.once('exit', done));
+    },
+  };
+}
+
+/** A data folder whose settings.json names `portal` as the active profile, as "add a portal" in settings would. */
+export function dataDirWithProfile(portal: { url: string; issuer: string }): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
+  const profile = { id: 'test-portal', name: 'Testportal', portalUrl: portal.url, issuer: portal.issuer, clientId: 'fjernhjelp-admin' };
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ profiles: [profile], activeProfileId: profile.id, subjects: {} }), { mode: 0o600 });
+  return dataDir;
+}
