@@ -78,7 +78,7 @@ export function demoAdminCode(): string {
  */
 export async function signInThroughBrowser(page: Page, harness: HarnessProcess): Promise<void> {
   const opened = harness.nextOpenExternal();
-  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('button', { name: /^(Logg inn|Sign in)$/ }).click();
   const browserPage = await page.context().newPage();
   try {
     await browserPage.goto(await opened);
