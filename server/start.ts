@@ -9,6 +9,7 @@ import type { ServerContext } from './context';
 import { openDatabase } from './db/database';
 import { requireAuthentication } from './http/authenticate';
 import { problemErrorHandler } from './http/problem';
+import { strictBodyValidator } from './http/strict-body-validator';
 import { resolveOptions, type PortalServerOptions } from './options';
 import { registerOidc } from './oidc/register-oidc';
 import { registerOpenApiDocument } from './openapi/openapi-document';
@@ -48,6 +49,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     logger: options.logger,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },
   });
   app.setErrorHandler(problemErrorHandler);
 

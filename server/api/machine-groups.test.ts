@@ -66,6 +66,10 @@ describe('machine groups', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'REQUIRED' })]);
     expect((await admin.post(GROUPS, { name: 'Lab', colour: 'blue' })).body.errors).toEqual([expect.objectContaining({ field: 'colour' })]);
+    // Bodies are not coerced: a number is not a name.
+    const numeric = await admin.post(GROUPS, { name: 5 });
+    expect(numeric.status).toBe(400);
+    expect(numeric.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'TYPE' })]);
   });
 
   it('lists the organisation\'s groups by name, with an ETag that changes when a group is added', async () => {
