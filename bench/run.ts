@@ -1,9 +1,10 @@
 import type { BenchFigure } from './figure';
 import { benchIpcDispatch } from './ipc-dispatch';
+import { benchRenderer } from './renderer';
 import { benchSync } from './sync';
 
 /** `npm run bench`: prints every figure and its ratio to the physical limit it is measured against. */
-const figures: BenchFigure[] = [...(await benchIpcDispatch()), ...(await benchSync())];
+const figures: BenchFigure[] = [...(await benchIpcDispatch()), ...(await benchSync()), ...(await benchRenderer())];
 
 const width = Math.max(...figures.map((figure) => figure.name.length));
 for (const { name, value, unit } of figures) {

@@ -1,11 +1,29 @@
+import { AccessibleGroupsScreen } from './screens/AccessibleGroupsScreen';
+import { AdminsScreen } from './screens/AdminsScreen';
+import { GroupDetailScreen } from './screens/GroupDetailScreen';
+import { GroupsScreen } from './screens/GroupsScreen';
 import { ServiceScreen } from './screens/ServiceScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { UserDetailScreen } from './screens/UserDetailScreen';
+import { UsersScreen } from './screens/UsersScreen';
 import { selectRoute, useNavigationStore } from './stores/navigation-store';
 
 /** The screen for the current route. */
 export function Routes() {
   const route = useNavigationStore(selectRoute);
   switch (route.screen) {
+    case 'groups':
+      return <GroupsScreen />;
+    case 'group':
+      return <GroupDetailScreen key={route.id} id={route.id} />;
+    case 'accessible':
+      return <AccessibleGroupsScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'user':
+      return <UserDetailScreen key={route.id} id={route.id} />;
+    case 'admins':
+      return <AdminsScreen />;
     case 'settings':
       return <SettingsScreen />;
     default:

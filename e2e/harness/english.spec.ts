@@ -3,6 +3,7 @@ import { expect, signInThroughBrowser, startHarnessProcess, test } from './harne
 import { untranslatedTexts } from './ui-texts';
 
 test('in English, every screen has no raw message key, no Norwegian-only text and no serious accessibility violation', async ({ page }) => {
+  test.setTimeout(240_000);
   const harness = await startHarnessProcess(['--activation-delay-ms', '0', '--group-sync-delay-ms', '0']);
   try {
     await page.goto(`${harness.url}/#/settings`);

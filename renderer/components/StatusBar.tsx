@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectSyncStatus, useSyncStore } from '../stores/sync-store';
-import { formatDateTime, relativeTime } from './relative-time';
+import { formatDateTime, timeAgo } from './relative-time';
 
 /** Online/offline, when the cache last synced ("2 min ago"), a spinner while syncing, errors, pending portal work. */
 export function StatusBar() {
   const { t, i18n } = useTranslation();
   const status = useSyncStore(selectSyncStatus);
   const syncNow = useSyncStore((state) => state.syncNow);
-  const [now, setNow] = useState(() => Date.now());
+  // Re-render every 15 s so "2 min ago" moves on; the time itself is read at render, never stale.
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    const timer = setInterval(() => setTick((tick) => tick + 1), 15_000);
     return () => clearInterval(timer);
   }, []);
+  const now = Date.now();
   if (!status) return null;
 
   const activity = status.activity;
@@ -24,7 +26,7 @@ export function StatusBar() {
       {activity === 'syncing' && <span className="spinner" aria-hidden="true" />}
       <span>
         {status.lastSuccessAt
-          ? t('sync.lastSynced', { when: relativeTime(status.lastSuccessAt, now, i18n.language) })
+          ? t('sync.lastSynced', { when: timeAgo(status.lastSuccessAt, now, i18n.language) })
           : t('sync.neverSynced')}
       </span>
       {status.lastError && activity !== 'offline' && (

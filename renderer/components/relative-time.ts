@@ -1,6 +1,7 @@
-/** "2 min ago" in the UI language, from an ISO time; `now` is passed so callers control re-rendering. */
-export function relativeTime(iso: string, now: number, language: string): string {
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+/** "2 min ago" in the UI language, from an ISO time in the past; `now` is passed so callers control re-rendering. */
+export function timeAgo(iso: string, now: number, language: string): string {
+  // A time a moment ahead (clocks of main and window differ by milliseconds) reads as "now", not "in 1 second".
+  const seconds = Math.min(0, Math.round((Date.parse(iso) - now) / 1000));
   const format = new Intl.RelativeTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { numeric: 'auto' });
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');

@@ -1,6 +1,10 @@
+import { groupsEn } from './areas/groups';
+import { usersEn } from './areas/users';
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  groups: groupsEn,
+  users: usersEn,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',

@@ -1,5 +1,10 @@
+import { groupsNb } from './areas/groups';
+import { usersNb } from './areas/users';
+
 /** Norsk bokmål: the default language, worded as in the customer portal's guide. */
 export const nb = {
+  groups: groupsNb,
+  users: usersNb,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',

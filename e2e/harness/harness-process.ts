@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import * as OTPAuth from 'otpauth';
+import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
+
+export interface HarnessProcess {
+  url: string;
+  dataDir: string;
+  /** Resolves with the next URL the app hands to "the system browser". */
+  nextOpenExternal(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const projectDir = resolve(import.meta.dirname, '../..');
+
+export interface HarnessStartOptions {
+  /** A data folder prepared by the test (e.g. with a settings.json naming a real portal profile). */
+  dataDir?: string;
+  /** A real portal instead of the embedded demo one (demo mode is then off). */
+  portalUrl?: string;
+}
+
+/** Starts the real web harness (`harness/cli.ts`), by default with the embedded demo portal, and waits for its ready line. */
+export async function startHarnessProcess(extraArgs: string[] = [], options: HarnessStartOptions = {}): Promise<HarnessProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`, ...extraArgs],
+    { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: options.portalUrl ?? '' } },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const opened: string[] = [];
+  const waiting: Array<(url: string) => void> = [];
+  let ready: ((url: string) => void) | undefined;
+  const url = new Promise<string>((resolvePromise, reject) => {
+    ready = resolvePromise;
+    child.once('exit', (code) => reject(new Error(`harness exited with code ${code} before it was ready`)));
+  });
+  lines.on('line', (line) => {
+    const message = JSON.parse(line) as { url?: string; openExternal?: string };
+    if (message.url) ready?.(message.url);
+    if (message.openExternal) {
+      const next = waiting.shift();
+      if (next) next(message.openExternal);
+      else opened.push(message.openExternal);
+    }
+  });
+  return {
+    url: await url,
+    dataDir,
+    nextOpenExternal: () => {
+      const queued = opened.shift();
+      return queued ? Promise.resolve(queued) : new Promise((resolvePromise) => waiting.push(resolvePromise));
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((done) => child.once('exit', done));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+
+/** The demo administrator's current code, as their authenticator app would show it. */
+export function demoAdminCode(): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(DEMO_ADMIN.totpSecret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+}
+
+/**
+ * Signs in as a newcomer would: "Logg inn" in the app, then the login page the system browser shows
+ * (a second page here), using the username, password and code from its DEMO box.
+ */
+export async function signInThroughBrowser(page: Page, harness: HarnessProcess): Promise<void> {
+  const opened = harness.nextOpenExternal();
+  await page.getByRole('button', { name: /^(Logg inn|Sign in)$/ }).click();
+  const browserPage = await page.context().newPage();
+  try {
+    await browserPage.goto(await opened);
+    await browserPage.getByLabel('Brukernavn').fill(DEMO_ADMIN.username);
+    await browserPage.getByLabel('Passord, eller engangspassordet fra SMS').fill(DEMO_ADMIN.password);
+    await browserPage.getByRole('button', { name: /Neste/ }).click();
+    await browserPage.locator('#code').fill(demoAdminCode());
+    await browserPage.getByRole('button', { name: /Logg inn/ }).click();
+    await browserPage.getByText('Du er logget inn').waitFor();
+  } finally {
+    await browserPage.close();
+  }
+  await page.getByTestId('signed-in-user').waitFor();
+}

@@ -1,0 +1,123 @@
+import { useId, useState, type FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../common/portal/portal-types';
+import type { PortalErrorData } from '../../../common/result';
+import { checkNewUser, emptyNewUserDraft, type NewUserDraft, type UserFormErrors, type UserFormField } from '../../../common/users/user-form';
+import { useUserStore } from '../../stores/user-store';
+import { CommandButton } from '../CommandButton';
+import { ErrorMessage } from '../ErrorMessage';
+import { TwoFactorChoice } from './TwoFactorChoice';
+import { UserTextField } from './UserTextField';
+import { blurShowsError, firstInvalidField, isFieldsOnly, serverFieldErrors } from './user-field-error';
+
+/**
+ * "Ny bruker": checked field by field as the admin leaves each one (the portal's own rules), all at
+ * once on submit with focus on the first problem, and the portal's answer beside the fields if it
+ * still refuses.
+ */
+export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const create = useUserStore((state) => state.create);
+  const formId = useId();
+  const fieldId = (field: UserFormField) => `${formId}-${field}`;
+  const titleId = `${formId}-title`;
+
+  const [draft, setDraft] = useState<NewUserDraft>(emptyNewUserDraft);
+  const [touched, setTouched] = useState<Partial<Record<UserFormField, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<UserFormErrors>({});
+  const [error, setError] = useState<PortalErrorData>();
+  const [busy, setBusy] = useState(false);
+
+  const { errors: clientErrors } = checkNewUser(draft);
+  const shown = (field: UserFormField): string | undefined =>
+    ((submitted || touched[field]) && clientErrors[field]) || serverErrors[field] || undefined;
+
+  const change = (field: keyof NewUserDraft, value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    // The portal's verdict was on the old value.
+    if (field in serverErrors) setServerErrors(({ [field as UserFormField]: _dropped, ...rest }) => rest);
+  };
+  const blur = (field: UserFormField) => (event: FocusEvent<HTMLInputElement>) => {
+    if (draft[field as keyof NewUserDraft] !== '' && blurShowsError(event)) setTouched((current) => ({ ...current, [field]: true }));
+  };
+  const text = (field: Exclude<UserFormField, 'yubikeyOtp'>) => ({
+    id: fieldId(field),
+    value: draft[field],
+    onChange: (value: string) => change(field, value),
+    onBlur: blur(field),
+    errorCode: shown(field),
+  });
+
+  const submit = async () => {
+    setSubmitted(true);
+    setError(undefined);
+    const checked = checkNewUser(draft);
+    const invalid = firstInvalidField(checked.errors);
+    if (!checked.input || invalid) {
+      if (invalid) document.getElementById(fieldId(invalid))?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await create(checked.input);
+    setBusy(false);
+    if (result.ok) {
+      onCreated(result.value);
+      return;
+    }
+    const fromServer = serverFieldErrors(result.error);
+    setServerErrors(fromServer);
+    setError(result.error);
+    const first = firstInvalidField(fromServer);
+    if (first) document.getElementById(fieldId(first))?.focus();
+  };
+
+  return (
+    <form
+      className="user-form panel"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id={titleId}>{t('users.create.title')}</h2>
+      <p>{t('users.create.intro')}</p>
+      <div className="field-row">
+        <UserTextField label={t('users.fields.firstName')} autoComplete="off" {...text('firstName')} />
+        <UserTextField label={t('users.fields.lastName')} autoComplete="off" {...text('lastName')} />
+      </div>
+      <div className="field-row">
+        <UserTextField label={t('users.fields.email')} type="email" autoComplete="off" spellCheck={false} {...text('email')} />
+        <UserTextField label={t('users.fields.mobile')} type="tel" inputMode="tel" autoComplete="off" hint={t('users.fields.mobileHint')} {...text('mobile')} />
+      </div>
+      <TwoFactorChoice name={`${formId}-two-factor`} value={draft.twoFactor} onChange={(value) => setDraft((current) => ({ ...current, twoFactor: value }))} />
+      {draft.twoFactor === 'yubikey' && (
+        <UserTextField
+          id={fieldId('yubikeyOtp')}
+          label={t('users.fields.yubikeyOtp')}
+          info={t('users.fields.yubikeyInfo')}
+          infoLabel={t('users.fields.yubikeyInfoLabel')}
+          value={draft.yubikeyOtp}
+          onChange={(value) => change('yubikeyOtp', value)}
+          onBlur={blur('yubikeyOtp')}
+          errorCode={shown('yubikeyOtp')}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+        />
+      )}
+      {error && (isFieldsOnly(error) ? <p role="alert" className="error-message">{t('errors.INVALID_INPUT')}</p> : <ErrorMessage error={error} />)}
+      <div className="form-actions">
+        <CommandButton type="submit" disabled={busy} aria-busy={busy || undefined}>
+          {t('users.create.submit')}
+        </CommandButton>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {busy && <p className="muted" role="status">{t('users.create.creating')}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import type { OneTimePasswordReceipt, User } from '../../common/portal/portal-types';
+import type { PortalErrorData, Result } from '../../common/result';
+import type { NewUserInput, UserChanges } from '../../common/users/user-form';
+import { buildUserSearchIndex, type UserSearchEntry } from '../../common/users/user-search';
+import { onCacheChanged } from './cache-reload';
+
+interface UserState {
+  /** Sorted, with each user's folded search key; `undefined` until the first load. */
+  index: UserSearchEntry[] | undefined;
+  listError: PortalErrorData | undefined;
+  /** The user the detail screen shows, as the cache has it now (`null`: not found). */
+  detail: { id: string; user: User | null; error?: PortalErrorData } | undefined;
+
+  load(): Promise<void>;
+  loadUser(id: string): Promise<void>;
+  /** Pulls the portal's latest changes first, for a reload after a stale-version conflict. */
+  reloadFromPortal(id: string): Promise<void>;
+  create(input: NewUserInput): Promise<Result<User>>;
+  update(id: string, version: number, changes: UserChanges): Promise<Result<User>>;
+  sendOneTimePassword(id: string): Promise<Result<OneTimePasswordReceipt>>;
+  regenerateTotp(id: string): Promise<Result<User>>;
+  saveQrCode(id: string): Promise<Result<{ path: string } | null>>;
+}
+
+export const useUserStore = create<UserState>()((set, get) => {
+  /** A command's answer shows at once; the cache.changed reload that follows confirms it. */
+  const adopt = (user: User): void => {
+    const { index, detail } = get();
+    set({
+      ...(index ? { index: buildUserSearchIndex([...index.map((entry) => entry.user).filter((u) => u.id !== user.id), user]) } : {}),
+      ...(detail?.id === user.id ? { detail: { id: user.id, user } } : {}),
+    });
+  };
+  const adoptResult = <T extends User>(result: Result<T>): Result<T> => {
+    if (result.ok) adopt(result.value);
+    return result;
+  };
+
+  return {
+    index: undefined,
+    listError: undefined,
+    detail: undefined,
+
+    async load() {
+      const result = await window.portal.users.list();
+      set(result.ok ? { index: buildUserSearchIndex(result.value), listError: undefined } : { listError: result.error });
+    },
+    async loadUser(id) {
+      const result = await window.portal.users.get({ id });
+      set({ detail: result.ok ? { id, user: result.value } : { id, user: get().detail?.user ?? null, error: result.error } });
+    },
+    async reloadFromPortal(id) {
+      await window.portal.sync.now();
+      await get().loadUser(id);
+    },
+    async create(input) {
+      return adoptResult(await window.portal.users.create(input));
+    },
+    async update(id, version, changes) {
+      return adoptResult(await window.portal.users.update({ id, version, changes }));
+    },
+    async sendOneTimePassword(id) {
+      return window.portal.users.sendOneTimePassword({ id });
+    },
+    async regenerateTotp(id) {
+      return adoptResult(await window.portal.users.regenerateTotp({ id }));
+    },
+    async saveQrCode(id) {
+      return window.portal.users.saveQrCode({ id });
+    },
+  };
+});
+
+onCacheChanged(async () => {
+  const { index, detail, load, loadUser } = useUserStore.getState();
+  await Promise.all([index !== undefined ? load() : undefined, detail ? loadUser(detail.id) : undefined]);
+});
+
+export const selectUserIndex = (state: UserState): UserSearchEntry[] | undefined => state.index;
+export const selectUserListError = (state: UserState): PortalErrorData | undefined => state.listError;
+/** The shown user, only when it is the one asked for (not a previous screen's). */
+export const selectUserDetail =
+  (id: string) =>
+  (state: UserState): UserState['detail'] =>
+    state.detail?.id === id ? state.detail : undefined;
+/**
+ * Users who could be made portal administrators. A plain function over the selected index (used in a
+ * useMemo): a selector returning a fresh array would make zustand re-render endlessly.
+ */
+export function nonAdminUsers(index: readonly UserSearchEntry[] | undefined): User[] {
+  return (index ?? []).filter((entry) => !entry.user.roles.includes('portal-admin')).map((entry) => entry.user);
+}
