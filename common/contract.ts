@@ -22,6 +22,7 @@ import type {
 const returns = <T>() => z.custom<T>(() => true);
 const none = z.undefined();
 const id = z.string().min(1).max(200);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
 
 export const sessionUserSchema = z.object({ subject: z.string(), username: z.string().nullable(), name: z.string().nullable() });
 
@@ -143,8 +144,21 @@ export const channels = {
   'admins.revoke': { input: z.object({ userId: id }).strict(), output: returns<null>() },
 
   'audit.list': {
-    input: z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict(),
+    input: z.object({ limit: z.number().int().min(1).max(100_000).default(500) }).strict(),
     output: returns<AuditEvent[]>(),
+  },
+  /** Asks where to save, then writes the filtered audit log as CSV (0600). `null` when cancelled. */
+  'audit.exportCsv': {
+    input: z
+      .object({
+        from: isoDay.optional(),
+        to: isoDay.optional(),
+        actor: z.string().max(200).optional(),
+        action: z.string().max(200).optional(),
+        objectType: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: returns<{ path: string; rows: number } | null>(),
   },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 

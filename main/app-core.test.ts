@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import { PNG } from 'pngjs';
@@ -199,6 +200,18 @@ describe('the main-process core, channel by channel', () => {
     expect((await call('audit.list', { limit: 500 })).map((event) => event.action)).toEqual(
       expect.arrayContaining(['portalAdmin.granted', 'portalAdmin.revoked', 'user.created', 'grant.deleted', 'service.activated']),
     );
+  });
+
+  it('exports the filtered audit log as CSV, owner-only, readable by a CSV parser', async () => {
+    const all = await call('audit.list', { limit: 100_000 });
+    const exported = await call('audit.exportCsv', { actor: 'demo.admin', objectType: 'grant' });
+    const expected = all.filter((event) => event.actor.username === 'demo.admin' && event.objectType === 'grant');
+    expect(exported).toEqual({ path: expect.stringMatching(/revisjonslogg-\d{4}-\d{2}-\d{2}\.csv$/), rows: expected.length });
+    expect(statSync(exported!.path).mode & 0o777).toBe(0o600);
+    const rows = parse(readFileSync(exported!.path, 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Tidspunkt', 'Utført av', 'Handling', 'Objekttype', 'Objekt-ID', 'Før', 'Etter']);
+    expect(rows.slice(1).map((row) => row[2])).toEqual(expected.map((event) => event.action));
+    expect(rows.slice(1).map((row) => row[2])).toEqual(expect.arrayContaining(['grant.created', 'grant.changed', 'grant.deleted']));
   });
 
   it('keeps every list working offline and fails commands fast with OFFLINE', async () => {

@@ -1,5 +1,6 @@
 import { AccessibleGroupsScreen } from './screens/AccessibleGroupsScreen';
 import { AdminsScreen } from './screens/AdminsScreen';
+import { AuditScreen } from './screens/AuditScreen';
 import { GroupDetailScreen } from './screens/GroupDetailScreen';
 import { GroupsScreen } from './screens/GroupsScreen';
 import { ServiceScreen } from './screens/ServiceScreen';
@@ -24,6 +25,8 @@ export function Routes() {
       return <UserDetailScreen key={route.id} id={route.id} />;
     case 'admins':
       return <AdminsScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
     default:

@@ -1,11 +1,14 @@
 import type { Vendor } from '../../common/portal/portal-types';
+import { filterAuditEvents } from '../../common/audit/audit-filter';
 import { foldForSearch } from '../../common/validation/search-fold';
+import { auditCsvFileName, auditEventsCsv } from '../export/audit-csv';
+import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
 import { PortalError } from '../ipc/portal-error';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
 
-type Channels = 'vendors.search' | 'accessibleGroups.list' | 'audit.list';
+type Channels = 'vendors.search' | 'accessibleGroups.list' | 'audit.list' | 'audit.exportCsv';
 
-export function directoryHandlers({ core }: HandlerDeps): HandlerGroup<Channels> {
+export function directoryHandlers({ core, now }: HandlerDeps): HandlerGroup<Channels> {
   const signedIn = () => {
     const workspace = core.workspace();
     workspace.requireSignedIn();
@@ -23,6 +26,14 @@ export function directoryHandlers({ core }: HandlerDeps): HandlerGroup<Channels>
     },
     'accessibleGroups.list': async () => signedIn().repositories.accessibleGroups.all(),
     'audit.list': async ({ limit }) => signedIn().repositories.auditEvents.all().slice(0, limit),
+    'audit.exportCsv': async (filter) => {
+      const events = filterAuditEvents(signedIn().repositories.auditEvents.all(), filter);
+      const chosen = await core.chooseSavePath(auditCsvFileName(now()));
+      if (!chosen) return null;
+      const path = await writeOwnerOnlyFile(chosen, auditEventsCsv(events));
+      core.logger.info('audit.exported', { path, rows: events.length });
+      return { path, rows: events.length };
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { OneTimePasswordReceipt, OtpauthUri, User, UserWithTotp } from '../../common/portal/portal-types';
 import { defaultQrFileName } from '../qr/qr-file-name';
 import { renderTotpQrPng } from '../qr/totp-qr-png';
-import { writeQrPngFile } from '../qr/write-qr-png-file';
+import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
 import { applyCommand } from './apply-command';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
 
@@ -69,7 +69,7 @@ export function userHandlers({ core, events }: HandlerDeps): HandlerGroup<Channe
       const png = await renderTotpQrPng({ otpauthUri: data.otpauthUri, username: user.username, organisation: workspace.me().organisation.name });
       const chosen = await core.chooseSavePath(defaultQrFileName(user.username));
       if (!chosen) return null;
-      const written = await writeQrPngFile(chosen, png);
+      const written = await writeOwnerOnlyFile(chosen, png);
       core.logger.info('qr.saved', { user: user.username, path: written });
       return { path: written };
     },

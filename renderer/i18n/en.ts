@@ -1,10 +1,12 @@
 import { groupsEn } from './areas/groups';
+import { auditEn } from './areas/audit';
 import { usersEn } from './areas/users';
 import type { Messages } from './messages';
 
 export const en: Messages = {
   groups: groupsEn,
   users: usersEn,
+  audit: auditEn,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -17,6 +19,7 @@ export const en: Messages = {
     accessible: 'Machine groups you can access',
     users: 'Users',
     admins: 'Portal administrators',
+    audit: 'Audit log',
     settings: 'Settings',
   },
   common: {

@@ -1,6 +1,6 @@
 import type { nb } from './nb';
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every language must fill: the Norwegian messages with the same keys. */
 export type Messages = Widen<typeof nb>;

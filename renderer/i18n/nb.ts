@@ -1,10 +1,12 @@
 import { groupsNb } from './areas/groups';
+import { auditNb } from './areas/audit';
 import { usersNb } from './areas/users';
 
 /** Norsk bokmål: the default language, worded as in the customer portal's guide. */
 export const nb = {
   groups: groupsNb,
   users: usersNb,
+  audit: auditNb,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -17,6 +19,7 @@ export const nb = {
     accessible: 'Maskingrupper du har tilgang til',
     users: 'Brukere',
     admins: 'Kundeportaladministratorer',
+    audit: 'Revisjonslogg',
     settings: 'Innstillinger',
   },
   common: {

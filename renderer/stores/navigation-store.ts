@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'users' }
   | { screen: 'user'; id: string }
   | { screen: 'admins' }
+  | { screen: 'audit' }
   | { screen: 'settings' };
 
 export function routeToHash(route: Route): string {
@@ -26,6 +27,7 @@ export function routeFromHash(hash: string): Route {
     case 'accessible':
     case 'users':
     case 'admins':
+    case 'audit':
     case 'settings':
       return { screen };
     default:

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccessibleGroup } from '../../../common/portal/portal-types';
 import { formatDateTime } from '../relative-time';
 import { LaptopIcon } from './LaptopIcon';
-import { VirtualTable } from './VirtualTable';
+import { VirtualTable } from '../VirtualTable';
 
 /** Other organisations' groups this one may reach; a vendor serving many customers can have many. */
 export function AccessibleGroupTable({ groups }: { groups: readonly AccessibleGroup[] }) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MachineGroup } from '../../../common/portal/portal-types';
 import { routeToHash } from '../../stores/navigation-store';
 import { GroupSyncState } from './GroupSyncState';
-import { VirtualTable } from './VirtualTable';
+import { VirtualTable } from '../VirtualTable';
 
 /** NAVN, full name and sync state of each group; the name links to the group's vendors. */
 export function GroupTable({ groups, onOpen }: { groups: readonly MachineGroup[]; onOpen: (group: MachineGroup) => void }) {

@@ -6,9 +6,9 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { PortalError } from '../ipc/portal-error';
-import { defaultQrFileName } from './qr-file-name';
-import { renderTotpQrPng } from './totp-qr-png';
-import { writeQrPngFile } from './write-qr-png-file';
+import { defaultQrFileName } from '../qr/qr-file-name';
+import { renderTotpQrPng } from '../qr/totp-qr-png';
+import { writeOwnerOnlyFile } from './write-owner-only-file';
 
 const otpauthUri =
   'otpauth://totp/Fjernhjelp:Norsk%20Helsenett%20test%3Akari.nordmann?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Fjernhjelp&algorithm=SHA1&digits=6&period=30';
@@ -27,13 +27,13 @@ async function rejection(promise: Promise<unknown>): Promise<PortalError> {
   return error as PortalError;
 }
 
-describe('writeQrPngFile', () => {
+describe('writeOwnerOnlyFile', () => {
   it('writes the rendered image, owner-only, and returns the absolute path', async () => {
     const dir = folder();
     const png = await renderTotpQrPng({ otpauthUri, username: 'kari.nordmann', organisation: 'Norsk Helsenett test' });
     const target = join(dir, defaultQrFileName('kari.nordmann'));
 
-    expect(await writeQrPngFile(target, png)).toBe(target);
+    expect(await writeOwnerOnlyFile(target, png)).toBe(target);
 
     const image = PNG.sync.read(readFileSync(target));
     expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(otpauthUri);
@@ -47,7 +47,7 @@ describe('writeQrPngFile', () => {
     writeFileSync(target, 'old contents', { mode: 0o644 });
     chmodSync(target, 0o644);
 
-    await writeQrPngFile(target, Buffer.from('new contents'));
+    await writeOwnerOnlyFile(target, Buffer.from('new contents'));
 
     expect(readFileSync(target, 'utf8')).toBe('new contents');
     if (posix) expect(mode(target)).toBe(0o600);
@@ -57,28 +57,28 @@ describe('writeQrPngFile', () => {
   it('normalises the path it is given', async () => {
     const dir = folder();
     mkdirSync(join(dir, 'sub'));
-    expect(await writeQrPngFile(join(dir, 'sub', '..', 'x-totp.png'), Buffer.from('x'))).toBe(join(dir, 'x-totp.png'));
+    expect(await writeOwnerOnlyFile(join(dir, 'sub', '..', 'x-totp.png'), Buffer.from('x'))).toBe(join(dir, 'x-totp.png'));
   });
 
   it('writes Norwegian and long file names', async () => {
     const dir = folder();
     for (const username of ['Åse.Ødegård.Bjørnæs', 'æøå'.repeat(100)]) {
       const target = join(dir, defaultQrFileName(username));
-      await writeQrPngFile(target, await renderTotpQrPng({ otpauthUri, username, organisation: 'Blåbær AS' }));
+      await writeOwnerOnlyFile(target, await renderTotpQrPng({ otpauthUri, username, organisation: 'Blåbær AS' }));
       if (posix) expect(mode(target)).toBe(0o600);
     }
     expect(readdirSync(dir).sort()).toEqual([defaultQrFileName('Åse.Ødegård.Bjørnæs'), defaultQrFileName('æøå'.repeat(100))].sort());
   });
 
   it('refuses a relative path', async () => {
-    const error = await rejection(writeQrPngFile('kari-totp.png', Buffer.from('x')));
+    const error = await rejection(writeOwnerOnlyFile('kari-totp.png', Buffer.from('x')));
     expect(error.code).toBe('FILE_WRITE_FAILED');
     expect(error.message).toMatch(/relative path/);
   });
 
   it('reports a missing folder as FILE_WRITE_FAILED', async () => {
     const target = join(folder(), 'no-such-folder', 'kari-totp.png');
-    const error = await rejection(writeQrPngFile(target, Buffer.from('x')));
+    const error = await rejection(writeOwnerOnlyFile(target, Buffer.from('x')));
     expect(error.code).toBe('FILE_WRITE_FAILED');
     expect(error.message).toContain('the folder does not exist');
   });
@@ -86,7 +86,7 @@ describe('writeQrPngFile', () => {
   it('leaves no temporary file behind when the final rename fails', async () => {
     const dir = folder();
     mkdirSync(join(dir, 'taken-by-a-folder.png'));
-    const error = await rejection(writeQrPngFile(join(dir, 'taken-by-a-folder.png'), Buffer.from('x')));
+    const error = await rejection(writeOwnerOnlyFile(join(dir, 'taken-by-a-folder.png'), Buffer.from('x')));
     expect(error.code).toBe('FILE_WRITE_FAILED');
     expect(readdirSync(dir)).toEqual(['taken-by-a-folder.png']);
   });
@@ -99,8 +99,8 @@ describe('writeQrPngFile', () => {
     try {
       if (isRoot) {
         // Root may write anywhere: try as the unprivileged user "nobody" in a child process instead.
-        const script = `import { writeQrPngFile } from ${JSON.stringify(join(import.meta.dirname, 'write-qr-png-file.ts'))};
-          writeQrPngFile(${JSON.stringify(join(locked, 'kari-totp.png'))}, Buffer.from('x')).then(
+        const script = `import { writeOwnerOnlyFile } from ${JSON.stringify(join(import.meta.dirname, 'write-owner-only-file.ts'))};
+          writeOwnerOnlyFile(${JSON.stringify(join(locked, 'kari-totp.png'))}, Buffer.from('x')).then(
             () => console.log('written'), (error) => console.log(error.code + ' ' + error.message));`;
         let output: string;
         try {
@@ -120,7 +120,7 @@ describe('writeQrPngFile', () => {
         }
         expect(output).toMatch(/^FILE_WRITE_FAILED .*permission denied/);
       } else {
-        const error = await rejection(writeQrPngFile(join(locked, 'kari-totp.png'), Buffer.from('x')));
+        const error = await rejection(writeOwnerOnlyFile(join(locked, 'kari-totp.png'), Buffer.from('x')));
         expect(error.code).toBe('FILE_WRITE_FAILED');
         expect(error.message).toContain('permission denied');
       }
