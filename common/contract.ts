@@ -112,6 +112,8 @@ export const channels = {
   'groups.create': { input: z.object({ name: z.string().max(200) }).strict(), output: returns<MachineGroup>() },
 
   'grants.list': { input: z.object({ groupId: id }).strict(), output: returns<Grant[]>() },
+  /** Every grant on every group of the organisation, from the cache: the access review's table. */
+  'grants.all': { input: none, output: returns<Grant[]>() },
   'grants.put': {
     input: z.object({ groupId: id, vendorId: id, mode: grantModeSchema, expiresAt: z.iso.datetime().nullable().optional() }).strict(),
     output: returns<Grant>(),

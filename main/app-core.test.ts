@@ -125,6 +125,8 @@ describe('the main-process core, channel by channel', () => {
     await expect(call('grants.put', { groupId: group.id, vendorId: own, mode: 'with_approval' })).rejects.toMatchObject({ code: 'CANNOT_GRANT_SELF' });
     await expect(call('grants.put', { groupId: group.id, vendorId: 'org-nope', mode: 'with_approval' })).rejects.toMatchObject({ code: 'VENDOR_NOT_FOUND' });
     expect((await call('accessibleGroups.list')).map((accessible) => accessible.mode).sort()).toEqual(['with_approval', 'without_approval']);
+    // The access review's view: every grant of every group.
+    expect((await call('grants.all')).map((grant) => grant.id)).toEqual([`${group.id}:${ostfold!.id}`]);
   });
 
   it('creates a TOTP user whose downloaded QR code signs that user in at the portal (0600 file)', async () => {

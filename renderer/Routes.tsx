@@ -1,5 +1,6 @@
 import { AccessibleGroupsScreen } from './screens/AccessibleGroupsScreen';
 import { AdminsScreen } from './screens/AdminsScreen';
+import { AccessReviewScreen } from './screens/AccessReviewScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { GroupDetailScreen } from './screens/GroupDetailScreen';
 import { GroupsScreen } from './screens/GroupsScreen';
@@ -25,6 +26,8 @@ export function Routes() {
       return <UserDetailScreen key={route.id} id={route.id} />;
     case 'admins':
       return <AdminsScreen />;
+    case 'review':
+      return <AccessReviewScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

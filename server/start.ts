@@ -74,7 +74,14 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     { prefix: '/api/v1' },
   );
 
-  await app.listen({ port: options.port, host: '127.0.0.1' });
+  try {
+    await app.listen({ port: options.port, host: '127.0.0.1' });
+  } catch (error) {
+    // e.g. EADDRINUSE: leave nothing open, so the caller can try another port with the same file.
+    await app.close();
+    db.close();
+    throw error;
+  }
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server did not bind a TCP port');
   const url = `http://127.0.0.1:${address.port}`;

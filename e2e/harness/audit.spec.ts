@@ -1,18 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import { readFileSync, statSync } from 'node:fs';
-import { expect, signInThroughBrowser, startHarnessProcess, test } from './harness-fixture';
+import { expect, signInAndActivate, startHarnessProcess, test } from './harness-fixture';
 
 test('the audit log filters, shows before and after, and exports what is shown to an owner-only CSV', async ({ page }) => {
   const harness = await startHarnessProcess(['--activation-delay-ms', '0', '--group-sync-delay-ms', '0']);
   try {
-    await page.goto(harness.url);
-    await page.waitForSelector('html[data-app-ready="true"]');
-    await signInThroughBrowser(page, harness);
-    await page.getByLabel('Jeg aksepterer bruksvilkårene for fjernhjelp-tjenesten').check();
-    await page.getByRole('button', { name: 'Aktiver fjernhjelp' }).click();
-    await page.getByRole('button', { name: 'Synkroniser nå' }).click();
-    await expect(page.getByTestId('service-status')).toHaveAttribute('data-status', 'active');
+    await signInAndActivate(page, harness);
 
     await page.getByRole('link', { name: 'Revisjonslogg' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Revisjonslogg');

@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test';
 import { startHarnessProcess, type HarnessProcess } from './harness-process';
 
-export { demoAdminCode, signInThroughBrowser, startHarnessProcess, type HarnessProcess, type HarnessStartOptions } from './harness-process';
+export { demoAdminCode, signInAndActivate, signInThroughBrowser, startHarnessProcess, type HarnessProcess, type HarnessStartOptions } from './harness-process';
 
 /** One harness per worker, for specs that only need the app shell. */
 export const test = base.extend<object, { harness: HarnessProcess }>({

@@ -93,3 +93,18 @@ export async function signInThroughBrowser(page: Page, harness: HarnessProcess):
   }
   await page.getByTestId('signed-in-user').waitFor();
 }
+
+/**
+ * Opens the app, signs in, and activates remote support on Tjenester → Fjernhjelp 2.0 as the guide's
+ * chapter 1 describes, waiting until the portal reports it active (the sync engine fetches it when due).
+ */
+export async function signInAndActivate(page: Page, harness: HarnessProcess): Promise<void> {
+  await page.goto(harness.url);
+  await page.waitForSelector('html[data-app-ready="true"]');
+  await signInThroughBrowser(page, harness);
+  await page.getByLabel('Jeg aksepterer bruksvilkårene for fjernhjelp-tjenesten').check();
+  await page.getByRole('button', { name: 'Aktiver fjernhjelp' }).click();
+  await page.locator('[data-testid="service-status"]:not([data-status="inactive"])').waitFor();
+  await page.getByRole('button', { name: 'Synkroniser nå' }).click();
+  await page.locator('[data-testid="service-status"][data-status="active"]').waitFor({ timeout: 20_000 });
+}

@@ -1,17 +1,11 @@
-import { expect, signInThroughBrowser, startHarnessProcess, test } from './harness-fixture';
+import { expect, signInAndActivate, startHarnessProcess, test } from './harness-fixture';
 import { dataDirWithProfile, startPortalProcess } from './portal-process';
 
 test('offline: the cached groups and users stay browsable, and every command says why it is disabled', async ({ page }) => {
   const portal = await startPortalProcess(['--activation-delay-ms', '0', '--group-sync-delay-ms', '0']);
   const harness = await startHarnessProcess([], { dataDir: dataDirWithProfile(portal), portalUrl: portal.url });
   try {
-    await page.goto(harness.url);
-    await page.waitForSelector('html[data-app-ready="true"]');
-    await signInThroughBrowser(page, harness);
-    await page.getByLabel('Jeg aksepterer bruksvilkårene for fjernhjelp-tjenesten').check();
-    await page.getByRole('button', { name: 'Aktiver fjernhjelp' }).click();
-    await page.getByRole('button', { name: 'Synkroniser nå' }).click();
-    await expect(page.getByTestId('service-status')).toHaveAttribute('data-status', 'active');
+    await signInAndActivate(page, harness);
 
     await page.getByRole('link', { name: 'Dine maskingrupper' }).click();
     await expect(page.getByText('Maskiner', { exact: true }).first()).toBeVisible();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import { PNG } from 'pngjs';
-import { expect, signInThroughBrowser, startHarnessProcess, test, type HarnessProcess } from './harness-fixture';
+import { expect, signInAndActivate, startHarnessProcess, test, type HarnessProcess } from './harness-fixture';
 import { untranslatedTexts } from './ui-texts';
 
 const VALID_YUBIKEY_OTP = 'ccccccdefghijklnrtuvcbdefghijklnrtuvcbdefghi';
@@ -44,17 +44,6 @@ async function downloadQrCode(scope: Locator | Page, harness: HarnessProcess, us
   return totp;
 }
 
-async function signInAndActivate(page: Page, harness: HarnessProcess): Promise<void> {
-  await page.goto(harness.url);
-  await page.waitForSelector('html[data-app-ready="true"]');
-  await signInThroughBrowser(page, harness);
-  await page.getByLabel('Jeg aksepterer bruksvilkårene for fjernhjelp-tjenesten').check();
-  await page.getByRole('button', { name: 'Aktiver fjernhjelp' }).click();
-  await expect(page.getByTestId('service-status')).not.toHaveAttribute('data-status', 'inactive');
-  await page.getByRole('button', { name: 'Synkroniser nå' }).click();
-  // The portal finishes activating 1.5 s later; the sync engine fetches it when it is due.
-  await expect(page.getByTestId('service-status')).toHaveAttribute('data-status', 'active', { timeout: 20_000 });
-}
 
 test('a new administrator creates, edits and looks after users and portal administrators', async ({ page }) => {
   test.setTimeout(180_000);

@@ -2,7 +2,16 @@ import type { Grant, MachineGroup, RemoteSupportService } from '../../common/por
 import { applyCommand } from './apply-command';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
 
-type Channels = 'service.get' | 'service.activate' | 'groups.list' | 'groups.get' | 'groups.create' | 'grants.list' | 'grants.put' | 'grants.remove';
+type Channels =
+  | 'service.get'
+  | 'service.activate'
+  | 'groups.list'
+  | 'groups.get'
+  | 'groups.create'
+  | 'grants.list'
+  | 'grants.all'
+  | 'grants.put'
+  | 'grants.remove';
 
 const path = encodeURIComponent;
 
@@ -35,6 +44,7 @@ export function groupHandlers({ core, events }: HandlerDeps): HandlerGroup<Chann
     },
 
     'grants.list': async ({ groupId }) => signedIn().repositories.grants.where('group_id = ?', groupId),
+    'grants.all': async () => signedIn().repositories.grants.all(),
     'grants.put': async ({ groupId, vendorId, mode, expiresAt }) => {
       const workspace = signedIn();
       const body = expiresAt === undefined ? { mode } : { mode, expiresAt };

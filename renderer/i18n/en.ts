@@ -1,5 +1,6 @@
 import { groupsEn } from './areas/groups';
 import { auditEn } from './areas/audit';
+import { reviewEn } from './areas/review';
 import { usersEn } from './areas/users';
 import type { Messages } from './messages';
 
@@ -7,6 +8,7 @@ export const en: Messages = {
   groups: groupsEn,
   users: usersEn,
   audit: auditEn,
+  review: reviewEn,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -19,6 +21,7 @@ export const en: Messages = {
     accessible: 'Machine groups you can access',
     users: 'Users',
     admins: 'Portal administrators',
+    review: 'Access review',
     audit: 'Audit log',
     settings: 'Settings',
   },

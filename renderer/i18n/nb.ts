@@ -1,5 +1,6 @@
 import { groupsNb } from './areas/groups';
 import { auditNb } from './areas/audit';
+import { reviewNb } from './areas/review';
 import { usersNb } from './areas/users';
 
 /** Norsk bokmål: the default language, worded as in the customer portal's guide. */
@@ -7,6 +8,7 @@ export const nb = {
   groups: groupsNb,
   users: usersNb,
   audit: auditNb,
+  review: reviewNb,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -19,6 +21,7 @@ export const nb = {
     accessible: 'Maskingrupper du har tilgang til',
     users: 'Brukere',
     admins: 'Kundeportaladministratorer',
+    review: 'Tilgangsgjennomgang',
     audit: 'Revisjonslogg',
     settings: 'Innstillinger',
   },

@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'users' }
   | { screen: 'user'; id: string }
   | { screen: 'admins' }
+  | { screen: 'review' }
   | { screen: 'audit' }
   | { screen: 'settings' };
 
@@ -27,6 +28,7 @@ export function routeFromHash(hash: string): Route {
     case 'accessible':
     case 'users':
     case 'admins':
+    case 'review':
     case 'audit':
     case 'settings':
       return { screen };

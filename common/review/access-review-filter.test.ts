@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Grant, MachineGroup } from '../portal/portal-types';
+import { filterReviewRows, reviewRows } from './access-review-filter';
+
+const now = Date.parse('2026-11-30T12:00:00Z');
+const day = 86_400_000;
+const group = (id: string, name: string): MachineGroup => ({
+  id,
+  name,
+  fullName: `NorskHelsenetttest-${name}`,
+  syncState: 'ready',
+  readyAt: '2026-11-01T00:00:00Z',
+  createdAt: '2026-11-01T00:00:00Z',
+  createdBy: 'demo.admin',
+  version: 1,
+});
+const grant = (groupId: string, vendor: string, mode: Grant['mode'], expiresInDays: number | null): Grant => ({
+  id: `${groupId}:${vendor}`,
+  groupId,
+  vendor: { id: vendor, name: `Leverandør ${vendor}` },
+  mode,
+  grantedAt: '2026-11-01T00:00:00Z',
+  grantedBy: 'demo.admin',
+  expiresAt: expiresInDays === null ? null : new Date(now + expiresInDays * day).toISOString(),
+  version: 1,
+});
+
+const groups = [group('g1', 'Maskiner'), group('g2', 'Røntgen')];
+const grants = [grant('g2', 'a', 'with_approval', 3), grant('g1', 'b', 'without_approval', null), grant('g1', 'a', 'without_approval', 60)];
+
+describe('access review rows', () => {
+  it('joins group names, sorts by group and vendor, and flags what needs attention', () => {
+    const rows = reviewRows(grants, groups, now);
+    expect(rows.map((row) => [row.groupName, row.grant.vendor.id, row.expiringSoon, row.unattendedForever])).toEqual([
+      ['Maskiner', 'a', false, false],
+      ['Maskiner', 'b', false, true],
+      ['Røntgen', 'a', true, false],
+    ]);
+  });
+
+  it('filters by group, vendor, mode and expiry within N days', () => {
+    const rows = reviewRows(grants, groups, now);
+    const ids = (filter: Parameters<typeof filterReviewRows>[1]) => filterReviewRows(rows, filter, now).map((row) => row.grant.id);
+    expect(ids({ groupId: 'g1' })).toEqual(['g1:a', 'g1:b']);
+    expect(ids({ vendorId: 'a' })).toEqual(['g1:a', 'g2:a']);
+    expect(ids({ mode: 'without_approval' })).toEqual(['g1:a', 'g1:b']);
+    expect(ids({ expiringWithinDays: 7 })).toEqual(['g2:a']);
+    expect(ids({ expiringWithinDays: 90 })).toEqual(['g1:a', 'g2:a']);
+  });
+});

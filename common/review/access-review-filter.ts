@@ -1,0 +1,51 @@
+import type { Grant, MachineGroup } from '../portal/portal-types';
+
+/** One row of the access review: a grant with its group's names. */
+export interface ReviewRow {
+  grant: Grant;
+  groupName: string;
+  groupFullName: string;
+  /** Expires within the "soon" window. */
+  expiringSoon: boolean;
+  /** Without approval and with no end date: the vendor can connect unattended, for ever. */
+  unattendedForever: boolean;
+}
+
+export interface ReviewFilter {
+  groupId?: string | undefined;
+  vendorId?: string | undefined;
+  mode?: Grant['mode'] | undefined;
+  /** Only grants that expire within this many days. */
+  expiringWithinDays?: number | undefined;
+}
+
+export const EXPIRING_SOON_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+export function reviewRows(grants: readonly Grant[], groups: readonly MachineGroup[], now: number): ReviewRow[] {
+  const byId = new Map(groups.map((group) => [group.id, group]));
+  return grants
+    .map((grant) => {
+      const group = byId.get(grant.groupId);
+      const expiresIn = grant.expiresAt ? Date.parse(grant.expiresAt) - now : undefined;
+      return {
+        grant,
+        groupName: group?.name ?? grant.groupId,
+        groupFullName: group?.fullName ?? grant.groupId,
+        expiringSoon: expiresIn !== undefined && expiresIn <= EXPIRING_SOON_DAYS * DAY_MS,
+        unattendedForever: grant.mode === 'without_approval' && !grant.expiresAt,
+      };
+    })
+    .sort((a, b) => a.groupName.localeCompare(b.groupName, 'nb') || a.grant.vendor.name.localeCompare(b.grant.vendor.name, 'nb'));
+}
+
+export function filterReviewRows(rows: readonly ReviewRow[], filter: ReviewFilter, now: number): ReviewRow[] {
+  const horizon = filter.expiringWithinDays === undefined ? undefined : now + filter.expiringWithinDays * DAY_MS;
+  return rows.filter(
+    (row) =>
+      (!filter.groupId || row.grant.groupId === filter.groupId) &&
+      (!filter.vendorId || row.grant.vendor.id === filter.vendorId) &&
+      (!filter.mode || row.grant.mode === filter.mode) &&
+      (horizon === undefined || (row.grant.expiresAt !== null && Date.parse(row.grant.expiresAt) <= horizon)),
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPIRING_SOON_DAYS, filterReviewRows, reviewRows, type ReviewFilter } from '../../common/review/access-review-filter';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDateTime, timeAgo } from '../components/relative-time';
+import { VirtualTable } from '../components/VirtualTable';
+import { selectReviewError, selectReviewGrants, selectReviewGroups, useReviewStore } from '../stores/review-store';
+import { selectSyncStatus, useSyncStore } from '../stores/sync-store';
+
+const EXPIRY_WINDOWS = [7, 14, 30, 90] as const;
+
+/** Tilgangsgjennomgang: every grant of the organisation in one table, from the cache, with how old the data is. */
+export function AccessReviewScreen() {
+  const { t, i18n } = useTranslation();
+  const grants = useReviewStore(selectReviewGrants);
+  const groups = useReviewStore(selectReviewGroups);
+  const error = useReviewStore(selectReviewError);
+  const load = useReviewStore((state) => state.load);
+  const sync = useSyncStore(selectSyncStatus);
+  const [filter, setFilter] = useState<ReviewFilter>({});
+  const ids = { group: useId(), vendor: useId(), mode: useId(), expiring: useId() };
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // "Soon" is measured from when the screen opened: re-deriving 100 000 rows on every render would not fit a frame.
+  const [now] = useState(() => Date.now());
+  const rows = useMemo(() => reviewRows(grants ?? [], groups, now), [grants, groups, now]);
+  const shown = useMemo(() => filterReviewRows(rows, filter, now), [rows, filter, now]);
+  const vendors = useMemo(() => [...new Map(rows.map((row) => [row.grant.vendor.id, row.grant.vendor.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nb')), [rows]);
+  const groupChoices = useMemo(() => [...new Map(rows.map((row) => [row.grant.groupId, row.groupName])).entries()], [rows]);
+  const update = (change: Partial<ReviewFilter>) => setFilter({ ...filter, ...change });
+
+  return (
+    <section className="screen" aria-labelledby="review-title">
+      <h1 id="review-title">{t('review.title')}</h1>
+      <p>{t('review.intro')}</p>
+      <p className={sync?.activity === 'offline' ? 'data-age notice' : 'data-age'} role="status" data-testid="review-data-age">
+        {sync?.lastSuccessAt
+          ? t(sync.activity === 'offline' ? 'review.dataAgeOffline' : 'review.dataAge', {
+              when: formatDateTime(sync.lastSuccessAt, i18n.language),
+              ago: timeAgo(sync.lastSuccessAt, now, i18n.language),
+            })
+          : t('review.neverSynced')}
+      </p>
+      {error && <ErrorMessage error={error} />}
+      {grants && (
+        <p data-testid="review-summary">
+          {t('review.summary', {
+            total: rows.length,
+            unattended: rows.filter((row) => row.unattendedForever).length,
+            soon: rows.filter((row) => row.expiringSoon).length,
+            days: EXPIRING_SOON_DAYS,
+          })}
+        </p>
+      )}
+      <div className="filter-row">
+        <div className="field">
+          <label htmlFor={ids.group}>{t('review.group')}</label>
+          <select id={ids.group} value={filter.groupId ?? ''} onChange={(event) => update({ groupId: event.target.value || undefined })}>
+            <option value="">{t('review.all')}</option>
+            {groupChoices.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.vendor}>{t('review.vendor')}</label>
+          <select id={ids.vendor} value={filter.vendorId ?? ''} onChange={(event) => update({ vendorId: event.target.value || undefined })}>
+            <option value="">{t('review.all')}</option>
+            {vendors.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.mode}>{t('review.mode')}</label>
+          <select
+            id={ids.mode}
+            value={filter.mode ?? ''}
+            onChange={(event) => update({ mode: event.target.value === 'with_approval' || event.target.value === 'without_approval' ? event.target.value : undefined })}
+          >
+            <option value="">{t('review.all')}</option>
+            <option value="with_approval">{t('review.withApproval')}</option>
+            <option value="without_approval">{t('review.withoutApproval')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.expiring}>{t('review.expiring')}</label>
+          <select id={ids.expiring} value={filter.expiringWithinDays ?? ''} onChange={(event) => update({ expiringWithinDays: event.target.value ? Number(event.target.value) : undefined })}>
+            <option value="">{t('review.all')}</option>
+            {EXPIRY_WINDOWS.map((days) => (
+              <option key={days} value={days}>
+                {t('review.days', { count: days })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {grants === undefined ? (
+        <p aria-busy="true">{t('common.loading')}</p>
+      ) : shown.length === 0 ? (
+        <p>{t('review.empty')}</p>
+      ) : (
+        <>
+          <p className="muted" data-testid="review-count">
+            {t('review.count', { shown: shown.length, total: rows.length })}
+          </p>
+          <VirtualTable
+            label={t('review.table')}
+            rows={shown}
+            rowKey={(row) => row.grant.id}
+            columnCount={5}
+            columnWidths={['24%', '22%', '20%', '18%', '16%']}
+            rowTestId="review-row"
+            head={
+              <>
+                <th scope="col">{t('review.group')}</th>
+                <th scope="col">{t('review.vendor')}</th>
+                <th scope="col">{t('review.mode')}</th>
+                <th scope="col">{t('review.granted')}</th>
+                <th scope="col">{t('review.expires')}</th>
+              </>
+            }
+            renderCells={(row) => (
+              <>
+                <td title={row.groupFullName}>{row.groupName}</td>
+                <td>{row.grant.vendor.name}</td>
+                <td className={row.unattendedForever ? 'attention' : undefined} data-attention={row.unattendedForever || undefined}>
+                  {row.grant.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval')}
+                  {row.unattendedForever && <span className="visually-hidden"> – {t('review.unattendedForever')}</span>}
+                </td>
+                <td>{t('review.grantedBy', { when: formatDateTime(row.grant.grantedAt, i18n.language), who: row.grant.grantedBy })}</td>
+                <td className={row.expiringSoon ? 'attention' : undefined}>
+                  {row.grant.expiresAt ? formatDateTime(row.grant.expiresAt, i18n.language) : t('review.never')}
+                  {row.expiringSoon && <span className="visually-hidden"> – {t('review.expiringSoon')}</span>}
+                </td>
+              </>
+            )}
+          />
+        </>
+      )}
+    </section>
+  );
+}

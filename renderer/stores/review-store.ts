@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { Grant, MachineGroup } from '../../common/portal/portal-types';
+import type { PortalErrorData } from '../../common/result';
+import { onCacheChanged } from './cache-reload';
+
+interface ReviewState {
+  grants: Grant[] | undefined;
+  groups: MachineGroup[];
+  error: PortalErrorData | undefined;
+  load(): Promise<void>;
+}
+
+/** Every grant of the organisation with its groups, from the offline cache: what the access review shows. */
+export const useReviewStore = create<ReviewState>()((set) => ({
+  grants: undefined,
+  groups: [],
+  error: undefined,
+  async load() {
+    const [grants, groups] = await Promise.all([window.portal.grants.all(), window.portal.groups.list()]);
+    if (!grants.ok) set({ error: grants.error });
+    else if (!groups.ok) set({ error: groups.error });
+    else set({ grants: grants.value, groups: groups.value, error: undefined });
+  },
+}));
+
+onCacheChanged(async () => {
+  if (useReviewStore.getState().grants !== undefined) await useReviewStore.getState().load();
+});
+
+export const selectReviewGrants = (state: ReviewState): Grant[] | undefined => state.grants;
+export const selectReviewGroups = (state: ReviewState): MachineGroup[] => state.groups;
+export const selectReviewError = (state: ReviewState): PortalErrorData | undefined => state.error;
