@@ -10,6 +10,7 @@ import type {
   User,
   Vendor,
 } from './portal/portal-types';
+import type { LastReview, ReviewCampaign, ReviewCampaignDetail, ReviewItemState } from './review/review-campaign';
 
 /**
  * The IPC contract: every request channel the renderer may call, and every event main may push.
@@ -23,6 +24,9 @@ const returns = <T>() => z.custom<T>(() => true);
 const none = z.undefined();
 const id = z.string().min(1).max(200);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
+const campaignId = z.uuid();
+const exportLanguage = z.enum(['nb', 'en']);
+type Saved = { path: string; rows: number } | null;
 
 export const sessionUserSchema = z.object({ subject: z.string(), username: z.string().nullable(), name: z.string().nullable() });
 
@@ -160,8 +164,31 @@ export const channels = {
         objectType: z.string().max(200).optional(),
       })
       .strict(),
-    output: returns<{ path: string; rows: number } | null>(),
+    output: returns<Saved>(),
   },
+
+  /** Review campaigns live in the cache first: start and decide work offline, and are pushed when online. */
+  'reviews.list': { input: none, output: returns<ReviewCampaign[]>() },
+  'reviews.get': { input: z.object({ id: campaignId }).strict(), output: returns<ReviewCampaignDetail | null>() },
+  /** Snapshots every cached grant. The name and due date are checked by the shared review rules. */
+  'reviews.start': { input: z.object({ name: z.string().max(1000), dueDate: z.string().max(20) }).strict(), output: returns<ReviewCampaign>() },
+  'reviews.decide': {
+    input: z
+      .object({
+        campaignId,
+        grantId: z.string().min(1).max(201),
+        decision: z.enum(['keep', 'remove']),
+        justification: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    output: returns<ReviewItemState>(),
+  },
+  /** The newest decision on each grant across campaigns: "last reviewed" in the access review. */
+  'reviews.lastReviewed': { input: none, output: returns<LastReview[]>() },
+  /** The final, online step: pushes the records, removes the access decided "remove", closes the campaign. */
+  'reviews.complete': { input: z.object({ id: campaignId }).strict(), output: returns<ReviewCampaignDetail>() },
+  'reviews.exportCsv': { input: z.object({ id: campaignId, language: exportLanguage }).strict(), output: returns<Saved>() },
+  'reviews.exportPdf': { input: z.object({ id: campaignId, language: exportLanguage }).strict(), output: returns<Saved>() },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

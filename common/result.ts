@@ -16,6 +16,9 @@ export const errorCodes = [
   'SESSION_EXPIRED',
   'NOT_SIGNED_IN',
   'PORTAL_ERROR',
+  'NOTHING_TO_REVIEW',
+  'REVIEW_INCOMPLETE',
+  'REVIEW_NOT_PUSHED',
   // The portal's own codes (problem+json `code`), passed through so the UI can explain each one.
   'NOT_FOUND',
   'FORBIDDEN',
@@ -34,6 +37,8 @@ export const errorCodes = [
   'PRECONDITION_FAILED',
   'PRECONDITION_REQUIRED',
   'TWO_FACTOR_NOT_TOTP',
+  'ACCESS_REVIEW_CONFLICT',
+  'ACCESS_REVIEW_COMPLETED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

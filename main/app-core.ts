@@ -91,8 +91,9 @@ export class AppCore {
   }
 
   async close(): Promise<void> {
-    this.#workspace?.close();
+    const closing = this.#workspace;
     this.#workspace = undefined;
+    await closing?.close();
     await this.#demo?.server.close();
     this.#demo = undefined;
   }
@@ -108,8 +109,9 @@ export class AppCore {
   }
 
   async #open(profileId: string | undefined): Promise<void> {
-    this.#workspace?.close();
+    const closing = this.#workspace;
     this.#workspace = undefined;
+    await closing?.close();
     const profile = this.#allProfiles().find((candidate) => candidate.id === profileId);
     if (!profile) return;
     const { config, secrets, events, logger, adapters, syncIntervalMs } = this.#options;

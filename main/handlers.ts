@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app-handlers';
 import { directoryHandlers } from './handlers/directory-handlers';
 import { groupHandlers } from './handlers/group-handlers';
 import type { HandlerDeps } from './handlers/handler-deps';
+import { reviewHandlers } from './handlers/review-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
@@ -16,5 +17,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...groupHandlers(deps),
     ...directoryHandlers(deps),
     ...userHandlers(deps),
+    ...reviewHandlers(deps),
   };
 }

@@ -2,6 +2,7 @@ import { AccessibleGroupsScreen } from './screens/AccessibleGroupsScreen';
 import { AdminsScreen } from './screens/AdminsScreen';
 import { AccessReviewScreen } from './screens/AccessReviewScreen';
 import { AuditScreen } from './screens/AuditScreen';
+import { ReviewCampaignScreen } from './screens/ReviewCampaignScreen';
 import { GroupDetailScreen } from './screens/GroupDetailScreen';
 import { GroupsScreen } from './screens/GroupsScreen';
 import { ServiceScreen } from './screens/ServiceScreen';
@@ -28,6 +29,8 @@ export function Routes() {
       return <AdminsScreen />;
     case 'review':
       return <AccessReviewScreen />;
+    case 'campaign':
+      return <ReviewCampaignScreen key={route.id} id={route.id} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

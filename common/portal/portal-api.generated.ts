@@ -549,6 +549,341 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your access reviews, newest start first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An ETag from an earlier answer: 304 if unchanged */
+                    "if-none-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessReviewSummary"][];
+                    };
+                };
+                /** @description Not modified: the If-None-Match ETag is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record the start of an access review, with a snapshot of every grant it covers
+         * @description The id is chosen by the client and is the idempotency key: 201 when recorded, 200 with the same summary when this id was already recorded with the same name, dueDate, startedAt and items (in any order), 409 ACCESS_REVIEW_CONFLICT when with other content. startedBy is the caller. 422 VALIDATION_FAILED with field errors: name NAME_REQUIRED (blank), items.<i>.groupId MACHINE_GROUP_NOT_FOUND (not one of your machine groups), items.<i>.grantId GRANT_ID_DUPLICATE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Trimmed */
+                        name: string;
+                        /** Format: date */
+                        dueDate: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        items: components["schemas"]["AccessReviewItem"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Already recorded with the same content */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessReviewSummary"];
+                    };
+                };
+                /** @description Recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessReviewSummary"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your access reviews, with its items and decision records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An ETag from an earlier answer: 304 if unchanged */
+                    "if-none-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessReview"];
+                    };
+                };
+                /** @description Not modified: the If-None-Match ETag is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-reviews/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record decisions on an access review's items, all or none
+         * @description Records are immutable and their client-chosen ids are idempotency keys: an id already recorded with the same content counts as alreadyRecorded; with other content it is 409 ACCESS_REVIEW_CONFLICT. decidedBy is the caller; the justification is trimmed and blank means none. 409 ACCESS_REVIEW_COMPLETED when the review is completed and the request holds a new record. 422 VALIDATION_FAILED with field errors: decisions.<i>.grantId GRANT_NOT_IN_REVIEW, decisions.<i>.justification JUSTIFICATION_REQUIRED (keeping access without approval).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisions: {
+                            /** Format: uuid */
+                            id: string;
+                            grantId: string;
+                            /** @enum {string} */
+                            decision: "keep" | "remove";
+                            /** @description Absent or null: none */
+                            justification?: string | null;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessReviewDecisionReceipt"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-reviews/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an access review: it takes no more decisions
+         * @description Idempotent: a completed review answers 200 with its first completedAt and records nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        completedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessReviewSummary"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vendors": {
         parameters: {
             query?: never;
@@ -1591,6 +1926,86 @@ export type components = {
             after: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** @description What the reviewer saw of one grant when the review started; it stays readable after the grant is removed. */
+        AccessReviewItem: {
+            /** @description The grant's id, <groupId>:<vendorId> */
+            grantId: string;
+            /** @description One of your machine groups */
+            groupId: string;
+            groupFullName: string;
+            vendorId: string;
+            vendorName: string;
+            mode: components["schemas"]["GrantMode"];
+            /** Format: date-time */
+            grantedAt: string;
+            /** @description Username */
+            grantedBy: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+        };
+        AccessReviewSummary: {
+            /** @description Chosen by the client that started the review: its idempotency key */
+            id: string;
+            name: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Username */
+            startedBy: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            itemCount: number;
+            /** @description Stored decision records (a grant may have several) */
+            decisionCount: number;
+        };
+        /** @description Immutable: changing one's mind adds a newer record; the newest per grant counts. */
+        AccessReviewDecisionRecord: {
+            /** @description Chosen by the client: the record's idempotency key */
+            id: string;
+            grantId: string;
+            /** @enum {string} */
+            decision: "keep" | "remove";
+            justification: string | null;
+            /**
+             * Format: date-time
+             * @description When the reviewer decided (the client's clock)
+             */
+            decidedAt: string;
+            /** @description Username of the administrator who sent the record */
+            decidedBy: string;
+            /**
+             * Format: date-time
+             * @description When the portal stored the record
+             */
+            recordedAt: string;
+        };
+        AccessReview: {
+            /** @description Chosen by the client that started the review: its idempotency key */
+            id: string;
+            name: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Username */
+            startedBy: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            itemCount: number;
+            /** @description Stored decision records (a grant may have several) */
+            decisionCount: number;
+            /** @description In the order given when the review started */
+            items: components["schemas"]["AccessReviewItem"][];
+            /** @description In the order recorded */
+            decisions: components["schemas"]["AccessReviewDecisionRecord"][];
+        };
+        AccessReviewDecisionReceipt: {
+            /** @description Records stored by this request */
+            recorded: number;
+            /** @description Records the portal already held with the same content */
+            alreadyRecorded: number;
         };
         /** @description A put carries `data` in the shape the REST list route for that type returns; a delete carries none. */
         SyncChange: {

@@ -47,4 +47,19 @@ describe('access review rows', () => {
     expect(ids({ expiringWithinDays: 7 })).toEqual(['g2:a']);
     expect(ids({ expiringWithinDays: 90 })).toEqual(['g1:a', 'g2:a']);
   });
+
+  it('shows the last review since the grant was given, and filters the never reviewed', () => {
+    const lastReviews = new Map([
+      ['g1:a', { grantId: 'g1:a', decision: 'keep' as const, decidedAt: '2026-11-20T00:00:00Z', campaignName: 'Q4' }],
+      // Decided before this grant was given: a review of an earlier grant, not of this one.
+      ['g1:b', { grantId: 'g1:b', decision: 'remove' as const, decidedAt: '2026-10-01T00:00:00Z', campaignName: 'Q3' }],
+    ]);
+    const rows = reviewRows(grants, groups, now, lastReviews);
+    expect(rows.map((row) => [row.grant.id, row.lastReview?.campaignName])).toEqual([
+      ['g1:a', 'Q4'],
+      ['g1:b', undefined],
+      ['g2:a', undefined],
+    ]);
+    expect(filterReviewRows(rows, { neverReviewed: true }, now).map((row) => row.grant.id)).toEqual(['g1:b', 'g2:a']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Grant, MachineGroup } from '../portal/portal-types';
+import type { LastReview } from './review-campaign';
 
 /** One row of the access review: a grant with its group's names. */
 export interface ReviewRow {
@@ -9,6 +10,8 @@ export interface ReviewRow {
   expiringSoon: boolean;
   /** Without approval and with no end date: the vendor can connect unattended, for ever. */
   unattendedForever: boolean;
+  /** The newest decision on this grant since it was granted; `undefined`: never reviewed. */
+  lastReview: LastReview | undefined;
 }
 
 export interface ReviewFilter {
@@ -17,23 +20,33 @@ export interface ReviewFilter {
   mode?: Grant['mode'] | undefined;
   /** Only grants that expire within this many days. */
   expiringWithinDays?: number | undefined;
+  neverReviewed?: boolean | undefined;
 }
 
 export const EXPIRING_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export function reviewRows(grants: readonly Grant[], groups: readonly MachineGroup[], now: number): ReviewRow[] {
+export function reviewRows(
+  grants: readonly Grant[],
+  groups: readonly MachineGroup[],
+  now: number,
+  lastReviews: ReadonlyMap<string, LastReview> = new Map(),
+): ReviewRow[] {
   const byId = new Map(groups.map((group) => [group.id, group]));
   return grants
     .map((grant) => {
       const group = byId.get(grant.groupId);
       const expiresIn = grant.expiresAt ? Date.parse(grant.expiresAt) - now : undefined;
+      // A review of an earlier grant to the same vendor and group says nothing about this one.
+      const review = lastReviews.get(grant.id);
+      const lastReview = review && Date.parse(review.decidedAt) >= Date.parse(grant.grantedAt) ? review : undefined;
       return {
         grant,
         groupName: group?.name ?? grant.groupId,
         groupFullName: group?.fullName ?? grant.groupId,
         expiringSoon: expiresIn !== undefined && expiresIn <= EXPIRING_SOON_DAYS * DAY_MS,
         unattendedForever: grant.mode === 'without_approval' && !grant.expiresAt,
+        lastReview,
       };
     })
     .sort((a, b) => a.groupName.localeCompare(b.groupName, 'nb') || a.grant.vendor.name.localeCompare(b.grant.vendor.name, 'nb'));
@@ -46,6 +59,7 @@ export function filterReviewRows(rows: readonly ReviewRow[], filter: ReviewFilte
       (!filter.groupId || row.grant.groupId === filter.groupId) &&
       (!filter.vendorId || row.grant.vendor.id === filter.vendorId) &&
       (!filter.mode || row.grant.mode === filter.mode) &&
-      (horizon === undefined || (row.grant.expiresAt !== null && Date.parse(row.grant.expiresAt) <= horizon)),
+      (horizon === undefined || (row.grant.expiresAt !== null && Date.parse(row.grant.expiresAt) <= horizon)) &&
+      (!filter.neverReviewed || row.lastReview === undefined),
   );
 }

@@ -15,7 +15,9 @@ export function openCache(file: string): CacheDb {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: review decisions exist only here until pushed, so a commit must survive a power cut too.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   runMigrations(db, cacheMigrations);
   return db;

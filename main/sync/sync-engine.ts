@@ -19,6 +19,8 @@ export interface SyncEngineDeps {
   onStatus: (status: SyncStatus) => void;
   /** Called after a page changed the cache, so screens re-query. */
   onCacheChanged: () => void;
+  /** Sends what was recorded locally first (review decisions), so a run leaves both sides current. Returns whether it sent anything. */
+  push?: () => Promise<boolean>;
   intervalMs?: number;
   pageSize?: number;
 }
@@ -38,7 +40,7 @@ export class SyncEngine {
   #started = false;
 
   constructor(deps: SyncEngineDeps) {
-    this.#deps = { intervalMs: 60_000, pageSize: 500, ...deps };
+    this.#deps = { intervalMs: 60_000, pageSize: 500, push: async () => false, ...deps };
   }
 
   start(): void {
@@ -46,10 +48,12 @@ export class SyncEngine {
     void this.syncNow();
   }
 
-  stop(): void {
+  /** Stops the timer; resolves when a run in flight has finished, so its owner may close the cache after. */
+  stop(): Promise<void> {
     this.#started = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    return (this.#running ?? Promise.resolve()).catch(() => {});
   }
 
   /** Resolves when a run that started at or after this call has finished (successfully or not). */
@@ -80,9 +84,10 @@ export class SyncEngine {
   }
 
   async #run(): Promise<void> {
-    const { db, repositories, state, fetchPage, pageSize, now, logger } = this.#deps;
+    const { db, repositories, state, fetchPage, pageSize, now, logger, push } = this.#deps;
     this.#setActivity('syncing');
     try {
+      if (await push()) this.#deps.onCacheChanged();
       let pages = 0;
       for (;;) {
         const page = await fetchPage(state.get().cursor, pageSize);

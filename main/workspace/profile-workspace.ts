@@ -6,11 +6,13 @@ import { PortalClient } from '../api/portal-client';
 import { accountRepository, type AccountRepository } from '../cache/account-repository';
 import { cacheFileFor, openCache, type CacheDb } from '../cache/cache-database';
 import { cacheRepositories, type CacheRepositories } from '../cache/cache-repositories';
+import { reviewRepository, type ReviewRepository } from '../cache/review-repository';
 import { syncStateRepository } from '../cache/sync-state-repository';
 import type { EventSink } from '../events';
 import { PortalError } from '../ipc/portal-error';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { pushReviews } from '../review/review-push';
 import { SyncEngine } from '../sync/sync-engine';
 
 export interface WorkspaceDeps {
@@ -37,6 +39,7 @@ export class ProfileWorkspace {
   readonly client: PortalClient;
   readonly db: CacheDb;
   readonly repositories: CacheRepositories;
+  readonly reviews: ReviewRepository;
   readonly account: AccountRepository;
   readonly sync: SyncEngine;
   #state: SessionStatus['state'] = 'signed-out';
@@ -58,6 +61,7 @@ export class ProfileWorkspace {
     this.client = new PortalClient(deps.profile.portalUrl, this.session);
     this.db = openCache(cacheFileFor(deps.dataDir, deps.profile.id));
     this.repositories = cacheRepositories(this.db);
+    this.reviews = reviewRepository(this.db);
     this.account = accountRepository(this.db);
     this.sync = new SyncEngine({
       db: this.db,
@@ -68,6 +72,7 @@ export class ProfileWorkspace {
       logger: deps.logger,
       onStatus: (status) => deps.events.emit('sync.status', status),
       onCacheChanged: () => deps.events.emit('cache.changed', null),
+      push: () => pushReviews(this.reviews, this.client, deps.logger),
       ...(deps.syncIntervalMs ? { intervalMs: deps.syncIntervalMs } : {}),
     });
   }
@@ -119,7 +124,7 @@ export class ProfileWorkspace {
   }
 
   async signOut(): Promise<void> {
-    this.sync.stop();
+    await this.sync.stop();
     await this.session.signOut();
     this.#setState('signed-out');
   }
@@ -136,9 +141,9 @@ export class ProfileWorkspace {
     return me;
   }
 
-  close(): void {
-    this.sync.stop();
+  async close(): Promise<void> {
     this.cancelSignIn();
+    await this.sync.stop();
     this.db.close();
   }
 

@@ -7,7 +7,7 @@ const items: Array<{ screen: Route['screen']; active: Array<Route['screen']>; la
   { screen: 'accessible', active: ['accessible'], label: 'nav.accessible' },
   { screen: 'users', active: ['users', 'user'], label: 'nav.users' },
   { screen: 'admins', active: ['admins'], label: 'nav.admins' },
-  { screen: 'review', active: ['review'], label: 'nav.review' },
+  { screen: 'review', active: ['review', 'campaign'], label: 'nav.review' },
   { screen: 'audit', active: ['audit'], label: 'nav.audit' },
   { screen: 'settings', active: ['settings'], label: 'nav.settings' },
 ];

@@ -1,6 +1,7 @@
 import { groupsEn } from './areas/groups';
 import { auditEn } from './areas/audit';
 import { reviewEn } from './areas/review';
+import { campaignsEn } from './areas/campaigns';
 import { usersEn } from './areas/users';
 import type { Messages } from './messages';
 
@@ -9,6 +10,7 @@ export const en: Messages = {
   users: usersEn,
   audit: auditEn,
   review: reviewEn,
+  campaigns: campaignsEn,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -103,6 +105,13 @@ export const en: Messages = {
     activeSince: 'Activated {{when}}.',
   },
   fieldErrors: {
+    REVIEW_NAME_REQUIRED: 'Give the review a name.',
+    REVIEW_NAME_TOO_LONG: 'Too long: at most 100 characters.',
+    DUE_DATE_REQUIRED: 'Choose a due date.',
+    DUE_DATE_INVALID: 'Not a valid date.',
+    DUE_DATE_IN_PAST: 'The due date cannot be before today.',
+    JUSTIFICATION_REQUIRED: 'Access without approval can only be kept with a justification.',
+    JUSTIFICATION_TOO_LONG: 'Too long: at most 1000 characters.',
     INVALID: 'Invalid value.',
     REQUIRED: 'Required.',
     NAME_REQUIRED: 'Enter a name.',
@@ -125,6 +134,11 @@ export const en: Messages = {
     en: 'English',
   },
   errors: {
+    NOTHING_TO_REVIEW: 'No vendor has access to your machine groups, so there is nothing to review.',
+    REVIEW_INCOMPLETE: 'Every grant must be reviewed before the review can be completed.',
+    REVIEW_NOT_PUSHED: 'The customer portal has not accepted all decisions yet, so no access was removed. Try again.',
+    ACCESS_REVIEW_CONFLICT: 'The customer portal already has a different version of this review.',
+    ACCESS_REVIEW_COMPLETED: 'The review is completed and cannot be changed.',
     UNKNOWN_CHANNEL: 'The app does not know this request.',
     FORBIDDEN_SENDER: "The request did not come from the app's own window and was refused.",
     INVALID_INPUT: 'Some fields are not valid.',

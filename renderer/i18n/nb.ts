@@ -1,6 +1,7 @@
 import { groupsNb } from './areas/groups';
 import { auditNb } from './areas/audit';
 import { reviewNb } from './areas/review';
+import { campaignsNb } from './areas/campaigns';
 import { usersNb } from './areas/users';
 
 /** Norsk bokmål: the default language, worded as in the customer portal's guide. */
@@ -9,6 +10,7 @@ export const nb = {
   users: usersNb,
   audit: auditNb,
   review: reviewNb,
+  campaigns: campaignsNb,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -103,6 +105,13 @@ export const nb = {
     activeSince: 'Aktivert {{when}}.',
   },
   fieldErrors: {
+    REVIEW_NAME_REQUIRED: 'Gi gjennomgangen et navn.',
+    REVIEW_NAME_TOO_LONG: 'For langt: maks 100 tegn.',
+    DUE_DATE_REQUIRED: 'Velg en frist.',
+    DUE_DATE_INVALID: 'Ugyldig dato.',
+    DUE_DATE_IN_PAST: 'Fristen kan ikke være før i dag.',
+    JUSTIFICATION_REQUIRED: 'Tilgang uten godkjenning kan bare beholdes med en begrunnelse.',
+    JUSTIFICATION_TOO_LONG: 'For lang: maks 1000 tegn.',
     INVALID: 'Ugyldig verdi.',
     REQUIRED: 'Må fylles ut.',
     NAME_REQUIRED: 'Skriv inn et navn.',
@@ -125,6 +134,11 @@ export const nb = {
     en: 'English',
   },
   errors: {
+    NOTHING_TO_REVIEW: 'Ingen leverandører har tilgang til maskingruppene dine, så det er ingenting å gjennomgå.',
+    REVIEW_INCOMPLETE: 'Alle tilgangene må være vurdert før gjennomgangen kan fullføres.',
+    REVIEW_NOT_PUSHED: 'Kundeportalen har ikke tatt imot alle beslutningene ennå, så ingen tilganger er fjernet. Prøv igjen.',
+    ACCESS_REVIEW_CONFLICT: 'Kundeportalen har allerede en annen versjon av denne gjennomgangen.',
+    ACCESS_REVIEW_COMPLETED: 'Gjennomgangen er fullført og kan ikke endres.',
     UNKNOWN_CHANNEL: 'Appen kjenner ikke denne forespørselen.',
     FORBIDDEN_SENDER: 'Forespørselen kom ikke fra appens eget vindu og ble avvist.',
     INVALID_INPUT: 'Noen av feltene er ikke gyldige.',

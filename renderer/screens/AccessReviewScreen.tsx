@@ -2,8 +2,12 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPIRING_SOON_DAYS, filterReviewRows, reviewRows, type ReviewFilter } from '../../common/review/access-review-filter';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { CampaignList } from '../components/review/CampaignList';
+import { NewCampaignForm } from '../components/review/NewCampaignForm';
 import { formatDateTime, timeAgo } from '../components/relative-time';
 import { VirtualTable } from '../components/VirtualTable';
+import { selectCampaignError, selectCampaigns, selectLastReviews, useCampaignStore } from '../stores/campaign-store';
+import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
 import { selectReviewError, selectReviewGrants, selectReviewGroups, useReviewStore } from '../stores/review-store';
 import { selectSyncStatus, useSyncStore } from '../stores/sync-store';
 
@@ -17,15 +21,22 @@ export function AccessReviewScreen() {
   const error = useReviewStore(selectReviewError);
   const load = useReviewStore((state) => state.load);
   const sync = useSyncStore(selectSyncStatus);
+  const campaigns = useCampaignStore(selectCampaigns);
+  const lastReviews = useCampaignStore(selectLastReviews);
+  const campaignError = useCampaignStore(selectCampaignError);
+  const loadCampaigns = useCampaignStore((state) => state.load);
+  const navigate = useNavigationStore(selectNavigate);
   const [filter, setFilter] = useState<ReviewFilter>({});
-  const ids = { group: useId(), vendor: useId(), mode: useId(), expiring: useId() };
+  const [starting, setStarting] = useState(false);
+  const ids = { group: useId(), vendor: useId(), mode: useId(), expiring: useId(), reviewed: useId() };
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadCampaigns();
+  }, [load, loadCampaigns]);
 
   // "Soon" is measured from when the screen opened: re-deriving 100 000 rows on every render would not fit a frame.
   const [now] = useState(() => Date.now());
-  const rows = useMemo(() => reviewRows(grants ?? [], groups, now), [grants, groups, now]);
+  const rows = useMemo(() => reviewRows(grants ?? [], groups, now, lastReviews), [grants, groups, now, lastReviews]);
   const shown = useMemo(() => filterReviewRows(rows, filter, now), [rows, filter, now]);
   const vendors = useMemo(() => [...new Map(rows.map((row) => [row.grant.vendor.id, row.grant.vendor.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nb')), [rows]);
   const groupChoices = useMemo(() => [...new Map(rows.map((row) => [row.grant.groupId, row.groupName])).entries()], [rows]);
@@ -54,6 +65,27 @@ export function AccessReviewScreen() {
           })}
         </p>
       )}
+      <section className="campaigns" aria-labelledby="campaigns-title">
+        <h2 id="campaigns-title">{t('campaigns.listTitle')}</h2>
+        <p className="muted">{t('campaigns.listIntro')}</p>
+        {campaignError && <ErrorMessage error={campaignError} />}
+        {campaigns && <CampaignList campaigns={campaigns} />}
+        {starting ? (
+          <NewCampaignForm
+            grantCount={rows.length}
+            onCancel={() => setStarting(false)}
+            onStarted={(campaign) => {
+              setStarting(false);
+              navigate({ screen: 'campaign', id: campaign.id });
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setStarting(true)} disabled={rows.length === 0}>
+            {t('campaigns.start')}
+          </button>
+        )}
+      </section>
+      <h2>{t('review.table')}</h2>
       <div className="filter-row">
         <div className="field">
           <label htmlFor={ids.group}>{t('review.group')}</label>
@@ -100,6 +132,13 @@ export function AccessReviewScreen() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={ids.reviewed}>{t('campaigns.reviewedFilter')}</label>
+          <select id={ids.reviewed} value={filter.neverReviewed ? 'never' : ''} onChange={(event) => update({ neverReviewed: event.target.value === 'never' || undefined })}>
+            <option value="">{t('review.all')}</option>
+            <option value="never">{t('campaigns.reviewedNever')}</option>
+          </select>
+        </div>
       </div>
       {grants === undefined ? (
         <p aria-busy="true">{t('common.loading')}</p>
@@ -114,8 +153,8 @@ export function AccessReviewScreen() {
             label={t('review.table')}
             rows={shown}
             rowKey={(row) => row.grant.id}
-            columnCount={5}
-            columnWidths={['24%', '22%', '20%', '18%', '16%']}
+            columnCount={6}
+            columnWidths={['18%', '18%', '16%', '18%', '12%', '18%']}
             rowTestId="review-row"
             head={
               <>
@@ -124,6 +163,7 @@ export function AccessReviewScreen() {
                 <th scope="col">{t('review.mode')}</th>
                 <th scope="col">{t('review.granted')}</th>
                 <th scope="col">{t('review.expires')}</th>
+                <th scope="col">{t('campaigns.lastReviewed')}</th>
               </>
             }
             renderCells={(row) => (
@@ -138,6 +178,15 @@ export function AccessReviewScreen() {
                 <td className={row.expiringSoon ? 'attention' : undefined}>
                   {row.grant.expiresAt ? formatDateTime(row.grant.expiresAt, i18n.language) : t('review.never')}
                   {row.expiringSoon && <span className="visually-hidden"> – {t('review.expiringSoon')}</span>}
+                </td>
+                <td data-testid="last-reviewed">
+                  {row.lastReview
+                    ? t('campaigns.lastReviewedValue', {
+                        decision: row.lastReview.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove'),
+                        when: formatDateTime(row.lastReview.decidedAt, i18n.language),
+                        campaign: row.lastReview.campaignName,
+                      })
+                    : <span className="muted">{t('campaigns.neverReviewed')}</span>}
                 </td>
               </>
             )}

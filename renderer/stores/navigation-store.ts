@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'user'; id: string }
   | { screen: 'admins' }
   | { screen: 'review' }
+  | { screen: 'campaign'; id: string }
   | { screen: 'audit' }
   | { screen: 'settings' };
 
@@ -23,6 +24,8 @@ export function routeFromHash(hash: string): Route {
     case 'group':
     case 'user':
       return id ? { screen, id: decodeURIComponent(id) } : { screen: screen === 'group' ? 'groups' : 'users' };
+    case 'campaign':
+      return id ? { screen, id: decodeURIComponent(id) } : { screen: 'review' };
     case 'service':
     case 'groups':
     case 'accessible':

@@ -42,7 +42,8 @@ describe('GET /api/v1/openapi.json', () => {
   it('is OpenAPI 3.1, served without a token, with the shared shapes as components', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.components.schemas)).toEqual(
-      expect.arrayContaining(['Problem', 'FieldError', 'Me', 'RemoteSupportService', 'MachineGroup', 'Grant', 'Vendor', 'AccessibleGroup', 'User', 'AuditEvent', 'SyncPage', 'SyncChange']),
+      expect.arrayContaining(['Problem', 'FieldError', 'Me', 'RemoteSupportService', 'MachineGroup', 'Grant', 'Vendor', 'AccessibleGroup', 'User', 'AuditEvent', 'SyncPage', 'SyncChange',
+        'AccessReview', 'AccessReviewSummary', 'AccessReviewItem', 'AccessReviewDecisionRecord', 'AccessReviewDecisionReceipt']),
     );
   });
 
@@ -51,7 +52,7 @@ describe('GET /api/v1/openapi.json', () => {
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
       .sort();
-    expect(routes).toHaveLength(23);
+    expect(routes).toHaveLength(28);
     expect(documented).toEqual(routes);
     expect(documented.some((route) => route.includes('/dev/') || route.includes('/oidc'))).toBe(false);
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { settleDueTransitions } from '../domain/due-transitions';
+import { registerAccessReviewRoutes } from './access-review-routes';
 import { registerAuditRoutes } from './audit-routes';
 import { registerGrantRoutes } from './grant-routes';
 import { registerMachineGroupRoutes } from './machine-group-routes';
@@ -21,6 +22,7 @@ export function registerApiRoutes(api: FastifyInstance, context: ServerContext):
   registerServiceRoutes(api, context);
   registerMachineGroupRoutes(api, context);
   registerGrantRoutes(api, context);
+  registerAccessReviewRoutes(api, context);
   registerVendorRoutes(api, context);
   registerUserRoutes(api, context);
   registerPortalAdminRoutes(api, context);

@@ -16,6 +16,19 @@ const organisationRef = {
   properties: { id: { type: 'string' }, name: { type: 'string' } },
 } as const;
 
+// A review's summary fields, shared by the summary and the full review.
+const accessReviewSummaryRequired = ['id', 'name', 'dueDate', 'startedAt', 'startedBy', 'completedAt', 'itemCount', 'decisionCount'] as const;
+const accessReviewSummaryProperties = {
+  id: { type: 'string', description: 'Chosen by the client that started the review: its idempotency key' },
+  name: { type: 'string' },
+  dueDate: { type: 'string', format: 'date' },
+  startedAt: isoDateTime,
+  startedBy: { type: 'string', description: 'Username' },
+  completedAt: nullableDateTime,
+  itemCount: { type: 'integer' },
+  decisionCount: { type: 'integer', description: 'Stored decision records (a grant may have several)' },
+} as const;
+
 export const componentSchemas = [
   {
     $id: 'FieldError',
@@ -214,6 +227,68 @@ export const componentSchemas = [
       objectId: { type: 'string' },
       before: { type: ['object', 'null'], additionalProperties: true },
       after: { type: ['object', 'null'], additionalProperties: true },
+    },
+  },
+  {
+    $id: 'AccessReviewItem',
+    description: 'What the reviewer saw of one grant when the review started; it stays readable after the grant is removed.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['grantId', 'groupId', 'groupFullName', 'vendorId', 'vendorName', 'mode', 'grantedAt', 'grantedBy', 'expiresAt'],
+    properties: {
+      grantId: { type: 'string', minLength: 1, maxLength: 201, description: 'The grant\'s id, <groupId>:<vendorId>' },
+      groupId: { type: 'string', minLength: 1, maxLength: 100, description: 'One of your machine groups' },
+      groupFullName: { type: 'string', minLength: 1, maxLength: 300 },
+      vendorId: { type: 'string', minLength: 1, maxLength: 100 },
+      vendorName: { type: 'string', minLength: 1, maxLength: 300 },
+      mode: { $ref: 'GrantMode#' },
+      grantedAt: isoDateTime,
+      grantedBy: { type: 'string', minLength: 1, maxLength: 300, description: 'Username' },
+      expiresAt: nullableDateTime,
+    },
+  },
+  {
+    $id: 'AccessReviewSummary',
+    type: 'object',
+    additionalProperties: false,
+    required: [...accessReviewSummaryRequired],
+    properties: accessReviewSummaryProperties,
+  },
+  {
+    $id: 'AccessReviewDecisionRecord',
+    description: 'Immutable: changing one\'s mind adds a newer record; the newest per grant counts.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'grantId', 'decision', 'justification', 'decidedAt', 'decidedBy', 'recordedAt'],
+    properties: {
+      id: { type: 'string', description: 'Chosen by the client: the record\'s idempotency key' },
+      grantId: { type: 'string' },
+      decision: { type: 'string', enum: ['keep', 'remove'] },
+      justification: { type: ['string', 'null'] },
+      decidedAt: { ...isoDateTime, description: 'When the reviewer decided (the client\'s clock)' },
+      decidedBy: { type: 'string', description: 'Username of the administrator who sent the record' },
+      recordedAt: { ...isoDateTime, description: 'When the portal stored the record' },
+    },
+  },
+  {
+    $id: 'AccessReview',
+    type: 'object',
+    additionalProperties: false,
+    required: [...accessReviewSummaryRequired, 'items', 'decisions'],
+    properties: {
+      ...accessReviewSummaryProperties,
+      items: { type: 'array', items: { $ref: 'AccessReviewItem#' }, description: 'In the order given when the review started' },
+      decisions: { type: 'array', items: { $ref: 'AccessReviewDecisionRecord#' }, description: 'In the order recorded' },
+    },
+  },
+  {
+    $id: 'AccessReviewDecisionReceipt',
+    type: 'object',
+    additionalProperties: false,
+    required: ['recorded', 'alreadyRecorded'],
+    properties: {
+      recorded: { type: 'integer', description: 'Records stored by this request' },
+      alreadyRecorded: { type: 'integer', description: 'Records the portal already held with the same content' },
     },
   },
   {

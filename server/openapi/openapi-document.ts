@@ -20,10 +20,10 @@ export async function registerOpenApiDocument(app: FastifyInstance): Promise<voi
         version: '1.0.0',
         description:
           'The remote-support part of the customer portal: service activation, machine groups, vendor grants, ' +
-          'users, portal administrators, audit log and delta sync. Errors are RFC 9457 problem+json with a stable `code` ' +
+          'users, portal administrators, access reviews, audit log and delta sync. Errors are RFC 9457 problem+json with a stable `code` ' +
           'and, for invalid input, per-field `errors`: 400 VALIDATION_FAILED when the JSON does not match the schema, 422 with ' +
-          'a specific code when a value breaks a rule. Machine groups, grants, vendors, accessible groups, users and portal ' +
-          'administrators answer 409 SERVICE_NOT_ACTIVE until remote support is active ("activating" does not count); ' +
+          'a specific code when a value breaks a rule. Machine groups, grants, vendors, accessible groups, users, portal ' +
+          'administrators and access reviews answer 409 SERVICE_NOT_ACTIVE until remote support is active ("activating" does not count); ' +
           '/me, the service itself, the audit log and sync do not. Another organisation\'s ids answer 404. List routes send ' +
           'an ETag and answer 304 to a matching If-None-Match.',
       },

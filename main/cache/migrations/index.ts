@@ -1,5 +1,6 @@
 import type { Migration } from '../../../server/db/run-migrations';
 import { migration001Initial } from './001-initial';
+import { migration002ReviewCampaigns } from './002-review-campaigns';
 
 /** Cache schema version N is `cacheMigrations[N - 1]`. Append only. */
-export const cacheMigrations: readonly Migration[] = [migration001Initial];
+export const cacheMigrations: readonly Migration[] = [migration001Initial, migration002ReviewCampaigns];

@@ -2,10 +2,12 @@ import type { Db } from '../database';
 import { migration001Initial } from './001-initial';
 import { migration002OidcKeysAndTotpSteps } from './002-oidc-keys-and-totp-steps';
 import { migration003SyncIndexes } from './003-sync-indexes';
+import { migration004AccessReviews } from './004-access-reviews';
 
 /** Schema version N is `migrations[N - 1]`. Append only; never edit a migration that has shipped. */
 export const migrations: ReadonlyArray<(db: Db) => void> = [
   migration001Initial,
   migration002OidcKeysAndTotpSteps,
   migration003SyncIndexes,
+  migration004AccessReviews,
 ];

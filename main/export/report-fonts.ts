@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The report's TrueType fonts, shipped with the app in the dejavu-fonts-ttf package (Bitstream Vera
+ * licence + public-domain DejaVu changes: free to redistribute with the app).
+ *
+ * Why not pdfkit's built-in Helvetica: the 14 standard PDF fonts only encode WinAnsi, which has æøå
+ * but not the Sámi letters (Č, Đ, Ŋ, Š, Ŧ, Ž) that vendor and group names may contain. DejaVu covers
+ * Latin Extended-A and -B; the condensed cut fits the report's nine columns on an A4 landscape page.
+ *
+ * Resolved through Node's module resolution from this file, so it finds the package in node_modules in
+ * development, in tests and inside the packaged app (main's dependencies are not bundled).
+ */
+const require = createRequire(import.meta.url);
+
+export interface ReportFontFiles {
+  regular: string;
+  bold: string;
+}
+
+export function reportFontFiles(): ReportFontFiles {
+  return {
+    regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
+    bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
+  };
+}

@@ -1,0 +1,231 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewCampaign, ReviewItemState, ReviewReport } from '../../common/review/review-campaign';
+import type { ReviewLanguage } from './review-labels';
+import { reviewPdfFileName, reviewReportPdf } from './review-report-pdf';
+
+const run = promisify(execFile);
+
+/**
+ * The report is checked the way an auditor's tools read it: poppler's pdftotext and pdfinfo. They are
+ * required (poppler-utils, installed by .ci/run): a missing tool fails the test instead of skipping it,
+ * so a machine without them cannot pass silently.
+ */
+async function poppler(tool: 'pdftotext' | 'pdfinfo', args: readonly string[]): Promise<string> {
+  try {
+    const { stdout } = await run(tool, [...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${tool} was not found: install poppler-utils (apt-get install poppler-utils) to run the PDF report tests`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+const SAMI_VENDORS = ['Čáhcesuolu Helse', 'Ŋuorra Teknihkka', 'Ŧeknihkka Đ', 'Žeahkki Drift', 'Šiellaš Data'];
+const NORWEGIAN_VENDORS = ['Østfold Fjerndrift', 'Bærum Journal', 'Åsane Røntgen', 'Tromsø IKT'];
+const LONG_JUSTIFICATION = `STARTORD ${'Leverandøren har vakt hele døgnet og må kunne koble til uten å vente på godkjenning. '.repeat(6)}SLUTTORD`;
+
+/** A campaign of `count` grants: unique vendor and group names (Sámi and Norwegian), every decision kind, one long justification. */
+function reportWith(count: number, campaign: Partial<ReviewCampaign> = {}, generatedAt = '2026-11-30T13:05:00.000Z'): ReviewReport {
+  const vendors = [...SAMI_VENDORS, ...NORWEGIAN_VENDORS];
+  const items: ReviewItemState[] = Array.from({ length: count }, (_, index) => {
+    const grantId = `grant-${index}`;
+    const decision = index % 4 === 3 ? null : index % 4 === 2 ? ('remove' as const) : ('keep' as const);
+    return {
+      grantId,
+      groupId: `group-${index}`,
+      groupFullName: `Gruppe ${index} Å/Đ`,
+      vendorId: `vendor-${index}`,
+      vendorName: `${vendors[index % vendors.length]} ${index}`,
+      mode: index % 3 === 0 ? 'without_approval' : 'with_approval',
+      grantedAt: '2026-02-01T09:00:00.000Z',
+      grantedBy: 'kari.admin',
+      expiresAt: index % 5 === 0 ? '2027-06-30T22:00:00.000Z' : null,
+      decision: decision && {
+        id: `decision-${index}`,
+        campaignId: 'campaign-1',
+        grantId,
+        decision,
+        justification: index === 10 ? LONG_JUSTIFICATION : decision === 'keep' ? 'Vaktordning' : null,
+        decidedAt: '2026-11-20T10:15:00.000Z',
+        decidedBy: 'ola.revisor',
+      },
+      removedAt: decision === 'remove' && index % 8 === 2 ? '2026-11-30T12:00:00.000Z' : null,
+    };
+  });
+  return {
+    organisationName: 'Helse Nord RHF',
+    generatedAt,
+    generatedBy: 'kari.admin',
+    detail: {
+      campaign: {
+        id: 'campaign-1',
+        name: 'Høstgjennomgang 2026 Čáhcesuolu',
+        dueDate: '2026-12-15',
+        startedAt: '2026-11-01T07:00:00.000Z',
+        startedBy: 'kari.admin',
+        completedAt: null,
+        itemCount: items.length,
+        decidedCount: items.filter((item) => item.decision).length,
+        removeCount: items.filter((item) => item.decision?.decision === 'remove').length,
+        unpushedCount: 0,
+        pushError: null,
+        ...campaign,
+      },
+      items,
+    },
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'review-pdf-'));
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+interface Extracted {
+  bytes: Buffer;
+  /** pdftotext -layout output, one entry per page (form feeds split pages). */
+  pages: string[];
+  info: string;
+}
+
+async function generate(report: ReviewReport, language: ReviewLanguage, name: string): Promise<Extracted> {
+  const bytes = await reviewReportPdf(report, language);
+  const path = join(folder, name);
+  await writeFile(path, bytes);
+  const text = await poppler('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-']);
+  const info = await poppler('pdfinfo', ['-enc', 'UTF-8', path]);
+  return { bytes, pages: text.split('\f').filter((page) => page.trim() !== ''), info };
+}
+
+function pageCountOf(info: string): number {
+  const match = /^Pages:\s+(\d+)$/m.exec(info);
+  expect(match, `pdfinfo printed no page count:\n${info}`).not.toBeNull();
+  return Number(match?.[1]);
+}
+
+describe('reviewReportPdf', () => {
+  const report = reportWith(150);
+  // Generated once, on first use inside a test (not in a hook): without poppler-utils every test then
+  // fails with the install hint, rather than the runner reporting them as skipped.
+  let generated: Promise<Extracted> | undefined;
+  const norwegian = (): Promise<Extracted> => (generated ??= generate(report, 'nb', 'report-nb.pdf'));
+
+  it('is a PDF whose metadata pdfinfo reads', async () => {
+    const pdf = await norwegian();
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.info).toMatch(/^Title:\s+Tilgangsgjennomgang – Høstgjennomgang 2026 Čáhcesuolu$/m);
+    expect(pdf.info).toMatch(/^Author:\s+Fjernhjelp Admin$/m);
+    expect(pdf.info).toMatch(/^Page size:\s+841\.89 x 595\.28 pts \(A4\)$/m);
+    expect(pageCountOf(pdf.info)).toBe(pdf.pages.length);
+  });
+
+  it('runs over several pages with "Side X av N" and the table header on every page', async () => {
+    const pdf = await norwegian();
+    const pageCount = pageCountOf(pdf.info);
+    expect(pageCount).toBeGreaterThan(2);
+    for (const [index, page] of pdf.pages.entries()) {
+      expect(page).toContain(`Side ${index + 1} av ${pageCount}`);
+      expect(page).toMatch(/Maskingruppe\s+Leverandør\s+Tilgang\s+Gitt/);
+    }
+  });
+
+  it('has the heading, the facts and the summary on the first page', async () => {
+    const pdf = await norwegian();
+    const first = pdf.pages[0] ?? '';
+    expect(first).toContain('Tilgangsgjennomgang');
+    expect(first).toContain('Høstgjennomgang 2026 Čáhcesuolu');
+    expect(first).toMatch(/Organisasjon\s+Helse Nord RHF/);
+    expect(first).toMatch(/Frist\s+15\.12\.2026/);
+    // 07:00 UTC in November is 08:00 in Oslo.
+    expect(first).toMatch(/Startet\s+01\.11\.2026 08:00 av kari\.admin/);
+    expect(first).toMatch(/Status\s+Pågår/);
+    expect(first).toMatch(/Generert\s+30\.11\.2026 14:05 av kari\.admin/);
+    expect(first).toMatch(/Tilganger\s+150/);
+    // Of 150 items, index % 4: 0 and 1 keep (76), 2 remove (37), 3 undecided (37); kept unattended: keep and index % 3 === 0.
+    const keptWithoutApproval = report.detail.items.filter((item) => item.decision?.decision === 'keep' && item.mode === 'without_approval').length;
+    expect(first).toMatch(/Beholde\s+76/);
+    expect(first).toMatch(/Fjerne\s+37/);
+    expect(first).toMatch(/Ikke vurdert\s+37/);
+    expect(first).toMatch(new RegExp(`Beholde uten godkjenning\\s+${keptWithoutApproval}\\b`));
+  });
+
+  it('lists every vendor and group, Sámi and Norwegian letters extracted as written, each row whole on one page', async () => {
+    const pdf = await norwegian();
+    for (const item of report.detail.items) {
+      // "Šiellaš Data 4" must not be found inside "Šiellaš Data 40".
+      const vendor = new RegExp(`${escapeRegExp(item.vendorName)}(?!\\d)`);
+      const pagesWithVendor = pdf.pages.filter((page) => vendor.test(page));
+      expect(pagesWithVendor, `${item.vendorName} should be on exactly one page`).toHaveLength(1);
+      expect(pagesWithVendor[0]).toContain(item.groupFullName);
+    }
+    const text = pdf.pages.join('\n');
+    for (const letter of ['Č', 'á', 'Ŋ', 'Ŧ', 'Đ', 'Ž', 'Š', 'æ', 'ø', 'å', 'Ø', 'Å']) expect(text).toContain(letter);
+  });
+
+  it('wraps a long justification inside its cell and keeps its row on one page', async () => {
+    const pdf = await norwegian();
+    const page = pdf.pages.find((candidate) => candidate.includes('STARTORD'));
+    expect(page).toBeDefined();
+    expect(page).toContain('SLUTTORD');
+    const lines = page?.split('\n') ?? [];
+    const startLine = lines.findIndex((line) => line.includes('STARTORD'));
+    const endLine = lines.findIndex((line) => line.includes('SLUTTORD'));
+    expect(endLine - startLine).toBeGreaterThan(3);
+  });
+
+  it('shows undecided items as "Ikke vurdert" and times in Oslo time', async () => {
+    const pdf = await norwegian();
+    const text = pdf.pages.join('\n');
+    expect(text).toMatch(/Gruppe 3 Å\/Đ\s+Žeahkki Drift 3\s+Uten godkjenning\s+01\.02\.2026 10:00\s+Ikke vurdert/);
+    // 22:00 UTC on 30 June is 00:00 on 1 July in Oslo (summer time).
+    expect(text).toContain('01.07.2027 00:00');
+  });
+
+  it('gives the same bytes for the same report', async () => {
+    const pdf = await norwegian();
+    expect((await reviewReportPdf(report, 'nb')).equals(pdf.bytes)).toBe(true);
+  });
+
+  it('says "Forfalt" once the due date has passed without completion, and when it was completed', async () => {
+    const overdue = await generate(reportWith(3, { dueDate: '2026-11-29' }), 'nb', 'overdue.pdf');
+    expect(overdue.pages[0]).toMatch(/Status\s+Forfalt/);
+    const completed = await generate(reportWith(3, { dueDate: '2026-11-29', completedAt: '2026-11-30T13:05:00.000Z' }), 'nb', 'completed.pdf');
+    expect(completed.pages[0]).toMatch(/Status\s+Fullført 30\.11\.2026 14:05/);
+  });
+
+  it('writes the English report', async () => {
+    const english = await generate(reportWith(40), 'en', 'report-en.pdf');
+    const pageCount = pageCountOf(english.info);
+    expect(english.info).toMatch(/^Title:\s+Access review – Høstgjennomgang 2026 Čáhcesuolu$/m);
+    expect(english.pages[0]).toMatch(/Machine group\s+Vendor\s+Access\s+Granted/);
+    expect(english.pages[0]).toMatch(/Generated\s+30\/11\/2026 14:05 by kari\.admin/);
+    expect(english.pages.join('\n')).toContain('Not reviewed');
+    for (const [index, page] of english.pages.entries()) expect(page).toContain(`Page ${index + 1} of ${pageCount}`);
+  });
+});
+
+describe('reviewPdfFileName', () => {
+  it('names the file like the CSV, with .pdf', () => {
+    expect(reviewPdfFileName('Høst/2026 Čáhcesuolu', new Date('2026-11-30T13:05:00.000Z'))).toBe(
+      'tilgangsgjennomgang-høst-2026-čáhcesuolu-2026-11-30.pdf',
+    );
+  });
+});

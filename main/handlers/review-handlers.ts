@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { ReviewCampaignDetail, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
+import { checkDueDate, checkJustification, checkReviewName, localDay } from '../../common/review/review-rules';
+import type { FieldIssue } from '../../common/result';
+import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
+import { reviewCsv, reviewCsvFileName } from '../export/review-csv';
+import { reviewPdfFileName, reviewReportPdf } from '../export/review-report-pdf';
+import { PortalError } from '../ipc/portal-error';
+import { pushReviews } from '../review/review-push';
+import type { ProfileWorkspace } from '../workspace/profile-workspace';
+import type { HandlerDeps, HandlerGroup } from './handler-deps';
+
+type Channels =
+  | 'reviews.list'
+  | 'reviews.get'
+  | 'reviews.start'
+  | 'reviews.decide'
+  | 'reviews.lastReviewed'
+  | 'reviews.complete'
+  | 'reviews.exportCsv'
+  | 'reviews.exportPdf';
+
+const path = encodeURIComponent;
+
+export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup<Channels> {
+  const signedIn = () => {
+    const workspace = core.workspace();
+    workspace.requireSignedIn();
+    return workspace;
+  };
+  const detailOf = (workspace: ProfileWorkspace, id: string): ReviewCampaignDetail => {
+    const detail = workspace.reviews.detail(id);
+    if (!detail) throw new PortalError('NOT_FOUND', 'No such review');
+    return detail;
+  };
+  /** Local records changed: screens re-query, and the sync run pushes them when the portal is reachable. */
+  const recorded = (workspace: ProfileWorkspace) => {
+    events.emit('cache.changed', null);
+    void workspace.sync.syncNow();
+  };
+  const report = (workspace: ProfileWorkspace, id: string): ReviewReport => {
+    const me = workspace.me();
+    return { organisationName: me.organisation.name, generatedAt: now().toISOString(), generatedBy: me.user.username, detail: detailOf(workspace, id) };
+  };
+
+  return {
+    'reviews.list': async () => signedIn().reviews.campaigns(),
+    'reviews.get': async ({ id }) => signedIn().reviews.detail(id) ?? null,
+    'reviews.lastReviewed': async () => signedIn().reviews.lastReviews(),
+
+    'reviews.start': async ({ name, dueDate }) => {
+      const workspace = signedIn();
+      const nameCheck = checkReviewName(name);
+      const dueCheck = checkDueDate(dueDate, localDay(now()));
+      const fields: FieldIssue[] = [];
+      if (!nameCheck.ok) fields.push({ path: 'name', code: nameCheck.code, message: nameCheck.message });
+      if (!dueCheck.ok) fields.push({ path: 'dueDate', code: dueCheck.code, message: dueCheck.message });
+      if (!nameCheck.ok || !dueCheck.ok) throw new PortalError('INVALID_INPUT', 'The review cannot start', fields);
+
+      const items = reviewItems(workspace);
+      if (items.length === 0) throw new PortalError('NOTHING_TO_REVIEW', 'No vendor has access to any machine group');
+      const id = randomUUID();
+      workspace.reviews.start(
+        { id, name: nameCheck.value, dueDate: dueCheck.value, startedAt: now().toISOString(), startedBy: workspace.me().user.username },
+        items,
+      );
+      core.logger.info('review.started', { campaignId: id, items: items.length });
+      recorded(workspace);
+      return detailOf(workspace, id).campaign;
+    },
+
+    'reviews.decide': async ({ campaignId, grantId, decision, justification }) => {
+      const workspace = signedIn();
+      const campaign = detailOf(workspace, campaignId).campaign;
+      if (campaign.completedAt) throw new PortalError('ACCESS_REVIEW_COMPLETED', 'The review is completed');
+      const item = workspace.reviews.item(campaignId, grantId);
+      if (!item) throw new PortalError('NOT_FOUND', 'The grant is not part of this review');
+      const check = checkJustification(justification, item.mode, decision);
+      if (!check.ok) throw new PortalError('INVALID_INPUT', 'The decision cannot be saved', [{ path: 'justification', code: check.code, message: check.message }]);
+      // Saying the same thing twice adds no record: the auditor's history shows changes of mind, not double clicks.
+      if (item.decision?.decision === decision && item.decision.justification === check.value) return item;
+      workspace.reviews.record({
+        id: randomUUID(),
+        campaignId,
+        grantId,
+        decision,
+        justification: check.value,
+        decidedAt: now().toISOString(),
+        decidedBy: workspace.me().user.username,
+      });
+      recorded(workspace);
+      return workspace.reviews.item(campaignId, grantId) ?? item;
+    },
+
+    'reviews.complete': async ({ id }) => {
+      const workspace = signedIn();
+      const detail = detailOf(workspace, id);
+      if (detail.campaign.completedAt) return detail;
+      const undecided = detail.items.filter((item) => !item.decision).length;
+      if (undecided > 0) throw new PortalError('REVIEW_INCOMPLETE', `${undecided} grants have no decision yet`);
+
+      // The portal must hold the decisions before any access is removed on their strength.
+      await pushReviews(workspace.reviews, workspace.client, core.logger);
+      const pending = workspace.reviews.campaign(id);
+      if (pending && pending.unpushedCount > 0) throw new PortalError('REVIEW_NOT_PUSHED', pending.pushError ?? 'The portal has not accepted the review yet');
+
+      try {
+        for (const item of detail.items) {
+          if (item.decision?.decision !== 'remove' || item.removedAt) continue;
+          await removeGrant(workspace, item);
+          // One removal at a time, each recorded at once: a failure part-way leaves an honest state to resume from.
+          workspace.db.transaction(() => {
+            workspace.reviews.markRemoved(id, item.grantId, now().toISOString());
+            workspace.repositories.grants.remove(item.grantId);
+          })();
+        }
+        workspace.reviews.complete(id, now().toISOString());
+        // The completion record follows at once if it can; if not, the campaign shows it as unsent and the next sync sends it.
+        await pushReviews(workspace.reviews, workspace.client, core.logger).catch(() => false);
+        core.logger.info('review.completed', { campaignId: id, removed: detail.items.filter((item) => item.decision?.decision === 'remove').length });
+      } finally {
+        recorded(workspace);
+      }
+      return detailOf(workspace, id);
+    },
+
+    'reviews.exportCsv': async ({ id, language }) => {
+      const workspace = signedIn();
+      const content = report(workspace, id);
+      const chosen = await core.chooseSavePath(reviewCsvFileName(content.detail.campaign.name, now()));
+      if (!chosen) return null;
+      const written = await writeOwnerOnlyFile(chosen, reviewCsv(content, language));
+      core.logger.info('review.exported', { path: written, format: 'csv', rows: content.detail.items.length });
+      return { path: written, rows: content.detail.items.length };
+    },
+    'reviews.exportPdf': async ({ id, language }) => {
+      const workspace = signedIn();
+      const content = report(workspace, id);
+      const chosen = await core.chooseSavePath(reviewPdfFileName(content.detail.campaign.name, now()));
+      if (!chosen) return null;
+      const written = await writeOwnerOnlyFile(chosen, await reviewReportPdf(content, language));
+      core.logger.info('review.exported', { path: written, format: 'pdf', rows: content.detail.items.length });
+      return { path: written, rows: content.detail.items.length };
+    },
+  };
+}
+
+/** What the reviewer will see of every cached grant, sorted as the review table sorts it. */
+function reviewItems(workspace: ProfileWorkspace): ReviewItem[] {
+  const groups = new Map(workspace.repositories.machineGroups.all().map((group) => [group.id, group]));
+  return workspace.repositories.grants
+    .all()
+    .map((grant) => ({
+      grantId: grant.id,
+      groupId: grant.groupId,
+      groupFullName: groups.get(grant.groupId)?.fullName ?? grant.groupId,
+      vendorId: grant.vendor.id,
+      vendorName: grant.vendor.name,
+      mode: grant.mode,
+      grantedAt: grant.grantedAt,
+      grantedBy: grant.grantedBy,
+      expiresAt: grant.expiresAt ?? null,
+    }))
+    .sort((a, b) => a.groupFullName.localeCompare(b.groupFullName, 'nb') || a.vendorName.localeCompare(b.vendorName, 'nb'));
+}
+
+/** Already gone (expired, or removed in the web portal) is what the decision asked for. */
+async function removeGrant(workspace: ProfileWorkspace, item: ReviewItem): Promise<void> {
+  try {
+    await workspace.client.request('DELETE', `machine-groups/${path(item.groupId)}/grants/${path(item.vendorId)}`);
+  } catch (error) {
+    if (!(error instanceof PortalError && error.code === 'NOT_FOUND')) throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import type { PortalClient } from '../api/portal-client';
+import type { ReviewRepository } from '../cache/review-repository';
+import { PortalError } from '../ipc/portal-error';
+import type { Logger } from '../log/logger';
+
+/** The portal's decision endpoint takes at most this many records per request. */
+export const DECISION_BATCH = 1000;
+
+/** Failures that end the whole push (and the sync run with it); anything else is one campaign's problem. */
+const CONNECTION_CODES = new Set(['OFFLINE', 'SESSION_EXPIRED', 'NOT_SIGNED_IN', 'LOGIN_FAILED', 'KEYCHAIN_UNAVAILABLE']);
+
+/**
+ * Sends what the portal has not accepted yet — new campaigns, then their decisions in record order,
+ * then completions — and marks each as pushed only after the portal answered. Every record carries its
+ * own id, which the portal uses as the idempotency key, so a push cut off between the portal's answer
+ * and our mark is simply sent again and recorded once.
+ * Returns whether anything was pushed.
+ */
+export async function pushReviews(reviews: ReviewRepository, client: Pick<PortalClient, 'request'>, logger: Logger): Promise<boolean> {
+  let pushed = false;
+  const perCampaign = async (id: string, work: () => Promise<void>) => {
+    try {
+      await work();
+      reviews.setPushError(id, null);
+    } catch (error) {
+      if (!(error instanceof PortalError) || CONNECTION_CODES.has(error.code)) throw error;
+      reviews.setPushError(id, `${error.code}: ${error.message}`);
+      logger.warn('review.push_refused', { campaignId: id, code: error.code, message: error.message });
+    }
+  };
+
+  for (const { campaign, items } of reviews.unpushedCampaigns()) {
+    await perCampaign(campaign.id, async () => {
+      await client.request('POST', 'access-reviews', {
+        body: { id: campaign.id, name: campaign.name, dueDate: campaign.dueDate, startedAt: campaign.startedAt, items },
+      });
+      reviews.markCampaignPushed(campaign.id);
+      pushed = true;
+    });
+  }
+
+  for (const campaignId of reviews.campaignsWithUnpushedDecisions()) {
+    await perCampaign(campaignId, async () => {
+      for (;;) {
+        const batch = reviews.unpushedDecisions(campaignId, DECISION_BATCH);
+        if (batch.length === 0) break;
+        await client.request('POST', `access-reviews/${encodeURIComponent(campaignId)}/decisions`, {
+          body: {
+            decisions: batch.map((decision) => ({
+              id: decision.id,
+              grantId: decision.grantId,
+              decision: decision.decision,
+              justification: decision.justification,
+              decidedAt: decision.decidedAt,
+            })),
+          },
+        });
+        reviews.markDecisionsPushed(batch.map((decision) => decision.id));
+        pushed = true;
+      }
+    });
+  }
+
+  for (const { id, completedAt } of reviews.unpushedCompletions()) {
+    await perCampaign(id, async () => {
+      await client.request('POST', `access-reviews/${encodeURIComponent(id)}/completion`, { body: { completedAt } });
+      reviews.markCompletionPushed(id);
+      pushed = true;
+    });
+  }
+
+  if (pushed) logger.info('review.pushed', {});
+  return pushed;
+}

@@ -1,0 +1,69 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkJustification } from '../../../common/review/review-rules';
+import type { ReviewItemState } from '../../../common/review/review-campaign';
+
+/** Keeping access without approval: the reviewer must say why before the decision is saved. */
+export function JustificationDialog({
+  item,
+  portalMessage,
+  onSave,
+  onCancel,
+}: {
+  item: ReviewItemState;
+  /** Main's answer if it refused the text anyway. */
+  portalMessage: string | undefined;
+  onSave: (justification: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const ids = { title: useId(), intro: useId(), field: useId(), error: useId() };
+  const [text, setText] = useState(item.decision?.justification ?? '');
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const check = checkJustification(text, item.mode, 'keep');
+  const message = touched && !check.ok ? t(`fieldErrors.${check.code}` as 'fieldErrors.INVALID') : portalMessage;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (check.ok) onSave(text);
+  };
+  return (
+    <dialog ref={ref} className="confirm-dialog" aria-labelledby={ids.title} aria-describedby={ids.intro} onCancel={onCancel}>
+      <form onSubmit={submit} noValidate>
+        <h2 id={ids.title}>{t('campaigns.justifyTitle')}</h2>
+        <p id={ids.intro}>{t('campaigns.justifyIntro', { vendor: item.vendorName, group: item.groupFullName })}</p>
+        <div className="field">
+          <label htmlFor={ids.field}>
+            {t('campaigns.justification')} <span className="muted">{t('campaigns.justificationRequired')}</span>
+          </label>
+          <textarea
+            id={ids.field}
+            rows={4}
+            value={text}
+            autoFocus
+            required
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? ids.error : undefined}
+            onChange={(event) => setText(event.target.value)}
+          />
+          {message && (
+            <p id={ids.error} className="field-error">
+              {message}
+            </p>
+          )}
+        </div>
+        <div className="dialog-actions">
+          <button type="submit">{t('campaigns.saveDecision')}</button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,171 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewDecisionKind, ReviewItemState } from '../../common/review/review-campaign';
+import { justificationRequired, localDay } from '../../common/review/review-rules';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { fieldError } from '../components/field-errors';
+import { formatDateTime } from '../components/relative-time';
+import { CampaignStatus } from '../components/review/CampaignList';
+import { CompleteCampaignPanel } from '../components/review/CompleteCampaignPanel';
+import { DecisionButtons } from '../components/review/DecisionButtons';
+import { JustificationDialog } from '../components/review/JustificationDialog';
+import { VirtualTable } from '../components/VirtualTable';
+import { selectCampaignDetail, selectCampaignError, selectCampaignExported, selectDecideErrors, useCampaignStore } from '../stores/campaign-store';
+import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
+
+type Shown = 'all' | 'undecided' | 'remove';
+
+/** One review campaign: a decision per grant (offline), exports for the auditor, and the final online step. */
+export function ReviewCampaignScreen({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const detail = useCampaignStore(selectCampaignDetail);
+  const error = useCampaignStore(selectCampaignError);
+  const decideErrors = useCampaignStore(selectDecideErrors);
+  const exported = useCampaignStore(selectCampaignExported);
+  const { open, close, decide, exportReport } = useCampaignStore();
+  const navigate = useNavigationStore(selectNavigate);
+  const [shown, setShown] = useState<Shown>('all');
+  const [justifying, setJustifying] = useState<ReviewItemState | undefined>(undefined);
+  const showId = useId();
+  useEffect(() => {
+    void open(id);
+    return () => close();
+  }, [id, open, close]);
+
+  const items = useMemo(
+    () =>
+      (detail?.items ?? []).filter((item) => (shown === 'undecided' ? !item.decision : shown === 'remove' ? item.decision?.decision === 'remove' : true)),
+    [detail, shown],
+  );
+  if (!detail) return <section className="screen">{error ? <ErrorMessage error={error} /> : <p aria-busy="true">{t('common.loading')}</p>}</section>;
+  const { campaign } = detail;
+  const language = i18n.language === 'en' ? 'en' : 'nb';
+  const locked = campaign.completedAt !== null;
+
+  const onDecide = (item: ReviewItemState, decision: ReviewDecisionKind) => {
+    if (justificationRequired(item.mode, decision)) setJustifying(item);
+    else void decide(item.grantId, decision);
+  };
+
+  return (
+    <section className="screen" aria-labelledby="campaign-title">
+      <p>
+        <a
+          href="#/review"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ screen: 'review' });
+          }}
+        >
+          {t('campaigns.back')}
+        </a>
+      </p>
+      <h1 id="campaign-title">{campaign.name}</h1>
+      <p>
+        <CampaignStatus campaign={campaign} today={localDay(new Date())} language={i18n.language} /> · {t('campaigns.due', { date: campaign.dueDate })} ·{' '}
+        {t('campaigns.startedBy', { when: formatDateTime(campaign.startedAt, i18n.language), who: campaign.startedBy })}
+      </p>
+      <p data-testid="campaign-progress">{t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount })}</p>
+      <p className="muted" role="status" data-testid="campaign-unpushed" data-unpushed={campaign.unpushedCount}>
+        {campaign.unpushedCount > 0 ? t('campaigns.unpushed', { count: campaign.unpushedCount }) : t('campaigns.allPushed')}
+      </p>
+      {campaign.pushError && <p className="notice">{t('campaigns.pushError', { error: campaign.pushError })}</p>}
+      {error && <ErrorMessage error={error} />}
+
+      <div className="form-actions">
+        <button type="button" className="secondary" onClick={() => void exportReport('csv', language)}>
+          {t('campaigns.exportCsv')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void exportReport('pdf', language)}>
+          {t('campaigns.exportPdf')}
+        </button>
+      </div>
+      {exported && (
+        <p className="notice" role="status" data-testid="campaign-exported" data-kind={exported.kind}>
+          {t('campaigns.exported', { rows: exported.rows, path: exported.path })}
+        </p>
+      )}
+
+      <div className="filter-row">
+        <div className="field">
+          <label htmlFor={showId}>{t('campaigns.show')}</label>
+          <select id={showId} value={shown} onChange={(event) => setShown(event.target.value as Shown)}>
+            <option value="all">{t('campaigns.showAll')}</option>
+            <option value="undecided">{t('campaigns.showUndecided')}</option>
+            <option value="remove">{t('campaigns.showRemove')}</option>
+          </select>
+        </div>
+      </div>
+      <VirtualTable
+        label={t('campaigns.itemsTable')}
+        rows={items}
+        rowKey={(item) => item.grantId}
+        columnCount={5}
+        columnWidths={['20%', '18%', '14%', '30%', '18%']}
+        rowHeight={52}
+        rowTestId="campaign-item"
+        head={
+          <>
+            <th scope="col">{t('campaigns.group')}</th>
+            <th scope="col">{t('campaigns.vendor')}</th>
+            <th scope="col">{t('campaigns.mode')}</th>
+            <th scope="col">{t('campaigns.decision')}</th>
+            <th scope="col">{t('campaigns.actions')}</th>
+          </>
+        }
+        renderCells={(item) => {
+          const refused = decideErrors.get(item.grantId);
+          return (
+            <>
+              <td title={item.groupFullName}>{item.groupFullName}</td>
+              <td title={item.vendorName}>{item.vendorName}</td>
+              <td className={item.mode === 'without_approval' && !item.expiresAt ? 'attention' : undefined}>
+                {item.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval')}
+                <br />
+                <span className="muted">{item.expiresAt ? formatDateTime(item.expiresAt, i18n.language) : t('review.never')}</span>
+              </td>
+              <td className="wrap" data-decision={item.decision?.decision ?? 'none'} title={item.decision?.justification ?? undefined}>
+                <DecisionText item={item} language={i18n.language} />
+                {refused && <span className="field-error"> {fieldError(t, refused, 'justification') ?? t(`errors.${refused.code}`)}</span>}
+              </td>
+              <td>
+                <DecisionButtons item={item} disabled={locked} onDecide={(decision) => onDecide(item, decision)} />
+              </td>
+            </>
+          );
+        }}
+      />
+      <CompleteCampaignPanel detail={detail} />
+      {justifying && (
+        <JustificationDialog
+          item={justifying}
+          portalMessage={fieldError(t, decideErrors.get(justifying.grantId), 'justification')}
+          onCancel={() => setJustifying(undefined)}
+          onSave={(text) =>
+            void decide(justifying.grantId, 'keep', text).then((saved) => {
+              if (saved) setJustifying(undefined);
+            })
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function DecisionText({ item, language }: { item: ReviewItemState; language: string }) {
+  const { t } = useTranslation();
+  if (item.removedAt) return <strong>{t('campaigns.removed', { when: formatDateTime(item.removedAt, language) })}</strong>;
+  if (!item.decision) return <span className="muted">{t('campaigns.undecided')}</span>;
+  return (
+    <>
+      <strong>{item.decision.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove')}</strong>{' '}
+      <span className="muted">{t('campaigns.decidedBy', { who: item.decision.decidedBy, when: formatDateTime(item.decision.decidedAt, language) })}</span>
+      {item.decision.justification && (
+        <>
+          <br />
+          <span className="justification">{item.decision.justification}</span>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import type { LastReview, ReviewCampaign, ReviewCampaignDetail, ReviewDecisionKind, ReviewItemState } from '../../common/review/review-campaign';
+import type { PortalErrorData } from '../../common/result';
+import { onCacheChanged } from './cache-reload';
+
+type Exported = { kind: 'csv' | 'pdf'; path: string; rows: number };
+
+interface CampaignState {
+  campaigns: ReviewCampaign[] | undefined;
+  lastReviews: ReadonlyMap<string, LastReview>;
+  /** The open campaign, by id. */
+  detail: ReviewCampaignDetail | undefined;
+  error: PortalErrorData | undefined;
+  startError: PortalErrorData | undefined;
+  /** Per grant: why its last decision was refused (a missing justification). */
+  decideErrors: ReadonlyMap<string, PortalErrorData>;
+  completing: boolean;
+  exported: Exported | undefined;
+  load(): Promise<void>;
+  open(id: string): Promise<void>;
+  close(): void;
+  start(name: string, dueDate: string): Promise<ReviewCampaign | undefined>;
+  clearStartError(): void;
+  decide(grantId: string, decision: ReviewDecisionKind, justification?: string): Promise<ReviewItemState | undefined>;
+  complete(): Promise<boolean>;
+  exportReport(kind: Exported['kind'], language: 'nb' | 'en'): Promise<void>;
+}
+
+/**
+ * Review campaigns, recorded in main's cache first. Every decision is one call that returns when the
+ * record is on disk; the push to the portal happens in main's sync, and `unpushedCount` shows what waits.
+ */
+export const useCampaignStore = create<CampaignState>()((set, get) => ({
+  campaigns: undefined,
+  lastReviews: new Map(),
+  detail: undefined,
+  error: undefined,
+  startError: undefined,
+  decideErrors: new Map(),
+  completing: false,
+  exported: undefined,
+  async load() {
+    const [campaigns, lastReviews] = await Promise.all([window.portal.reviews.list(), window.portal.reviews.lastReviewed()]);
+    if (!campaigns.ok) set({ error: campaigns.error });
+    else if (!lastReviews.ok) set({ error: lastReviews.error });
+    else set({ campaigns: campaigns.value, lastReviews: new Map(lastReviews.value.map((entry) => [entry.grantId, entry])), error: undefined });
+  },
+  async open(id) {
+    if (get().detail?.campaign.id !== id) set({ detail: undefined, decideErrors: new Map(), exported: undefined });
+    const result = await window.portal.reviews.get({ id });
+    if (!result.ok) set({ error: result.error });
+    else set({ detail: result.value ?? undefined, error: result.value ? undefined : { code: 'NOT_FOUND', message: 'No such review' } });
+  },
+  close() {
+    set({ detail: undefined, decideErrors: new Map(), exported: undefined, error: undefined });
+  },
+  async start(name, dueDate) {
+    set({ startError: undefined });
+    const result = await window.portal.reviews.start({ name, dueDate });
+    if (!result.ok) {
+      set({ startError: result.error });
+      return undefined;
+    }
+    return result.value;
+  },
+  clearStartError() {
+    set({ startError: undefined });
+  },
+  async decide(grantId, decision, justification) {
+    const detail = get().detail;
+    if (!detail) return undefined;
+    const input = justification === undefined ? { campaignId: detail.campaign.id, grantId, decision } : { campaignId: detail.campaign.id, grantId, decision, justification };
+    const result = await window.portal.reviews.decide(input);
+    const decideErrors = new Map(get().decideErrors);
+    if (!result.ok) {
+      decideErrors.set(grantId, result.error);
+      set({ decideErrors });
+      return undefined;
+    }
+    decideErrors.delete(grantId);
+    // Show the saved decision at once; the cache.changed that follows brings the campaign's counts.
+    const current = get().detail;
+    if (current?.campaign.id === detail.campaign.id) {
+      set({ detail: { ...current, items: current.items.map((item) => (item.grantId === grantId ? result.value : item)) }, decideErrors });
+    }
+    return result.value;
+  },
+  async complete() {
+    const detail = get().detail;
+    if (!detail) return false;
+    set({ completing: true, error: undefined });
+    const result = await window.portal.reviews.complete({ id: detail.campaign.id });
+    set(result.ok ? { completing: false, detail: result.value } : { completing: false, error: result.error });
+    return result.ok;
+  },
+  async exportReport(kind, language) {
+    const detail = get().detail;
+    if (!detail) return;
+    set({ exported: undefined, error: undefined });
+    const call = kind === 'csv' ? window.portal.reviews.exportCsv : window.portal.reviews.exportPdf;
+    const result = await call({ id: detail.campaign.id, language });
+    set(result.ok ? { exported: result.value ? { kind, ...result.value } : undefined } : { error: result.error });
+  },
+}));
+
+onCacheChanged(async () => {
+  const state = useCampaignStore.getState();
+  if (state.campaigns !== undefined) await state.load();
+  if (state.detail !== undefined) await state.open(state.detail.campaign.id);
+});
+
+export const selectCampaigns = (state: CampaignState): ReviewCampaign[] | undefined => state.campaigns;
+export const selectLastReviews = (state: CampaignState): ReadonlyMap<string, LastReview> => state.lastReviews;
+export const selectCampaignDetail = (state: CampaignState): ReviewCampaignDetail | undefined => state.detail;
+export const selectCampaignError = (state: CampaignState): PortalErrorData | undefined => state.error;
+export const selectStartError = (state: CampaignState): PortalErrorData | undefined => state.startError;
+export const selectDecideErrors = (state: CampaignState): ReadonlyMap<string, PortalErrorData> => state.decideErrors;
+export const selectCompleting = (state: CampaignState): boolean => state.completing;
+export const selectCampaignExported = (state: CampaignState): Exported | undefined => state.exported;
