@@ -1,4 +1,4 @@
-import type { Grant } from '../portal/portal-types';
+import type { AccessReviewItem } from '../portal/portal-types';
 
 /**
  * A review campaign ("gjennomgang"): the administrator decides, for every grant that existed when it
@@ -7,18 +7,11 @@ import type { Grant } from '../portal/portal-types';
  */
 export type ReviewDecisionKind = 'keep' | 'remove';
 
-/** What the reviewer saw of one grant when the campaign started: the report stays readable after removals. */
-export interface ReviewItem {
-  grantId: string;
-  groupId: string;
-  groupFullName: string;
-  vendorId: string;
-  vendorName: string;
-  mode: Grant['mode'];
-  grantedAt: string;
-  grantedBy: string;
-  expiresAt: string | null;
-}
+/**
+ * What the reviewer saw of one grant when the campaign started, so the report stays readable after
+ * removals. Exactly the portal's record of it: the snapshot is pushed as it is stored.
+ */
+export type ReviewItem = AccessReviewItem;
 
 /**
  * One decision as recorded. Records are never edited: changing one's mind adds a newer record, and the

@@ -8,10 +8,13 @@ import * as OTPAuth from 'otpauth';
 import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 
 export interface HarnessProcess {
-  url: string;
+  /** Changes on `crashAndRestart` (a new process listens on a new port). */
+  readonly url: string;
   dataDir: string;
   /** Resolves with the next URL the app hands to "the system browser". */
   nextOpenExternal(): Promise<string>;
+  /** SIGKILL, then the app starts again on the same data folder and keychain, as after a crash. */
+  crashAndRestart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,45 +30,57 @@ export interface HarnessStartOptions {
 /** Starts the real web harness (`harness/cli.ts`), by default with the embedded demo portal, and waits for its ready line. */
 export async function startHarnessProcess(extraArgs: string[] = [], options: HarnessStartOptions = {}): Promise<HarnessProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`, ...extraArgs],
-    { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: options.portalUrl ?? '' } },
-  );
-  const lines = createInterface({ input: child.stdout! });
+  const keychainService = `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`;
   const opened: string[] = [];
   const waiting: Array<(url: string) => void> = [];
-  let ready: ((url: string) => void) | undefined;
-  const url = new Promise<string>((resolvePromise, reject) => {
-    ready = resolvePromise;
-    child.once('exit', (code) => reject(new Error(`harness exited with code ${code} before it was ready`)));
-  });
-  lines.on('line', (line) => {
-    const message = JSON.parse(line) as { url?: string; openExternal?: string };
-    if (message.url) ready?.(message.url);
-    if (message.openExternal) {
-      const next = waiting.shift();
-      if (next) next(message.openExternal);
-      else opened.push(message.openExternal);
-    }
-  });
+  const launch = async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService, ...extraArgs],
+      { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: options.portalUrl ?? '' } },
+    );
+    const lines = createInterface({ input: child.stdout! });
+    let ready: ((url: string) => void) | undefined;
+    const url = new Promise<string>((resolvePromise, reject) => {
+      ready = resolvePromise;
+      child.once('exit', (code) => reject(new Error(`harness exited with code ${code} before it was ready`)));
+    });
+    lines.on('line', (line) => {
+      const message = JSON.parse(line) as { url?: string; openExternal?: string };
+      if (message.url) ready?.(message.url);
+      if (message.openExternal) {
+        const next = waiting.shift();
+        if (next) next(message.openExternal);
+        else opened.push(message.openExternal);
+      }
+    });
+    return { child, url: await url };
+  };
+  let running = await launch();
+  const kill = async (signal: NodeJS.Signals) => {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) return;
+    running.child.kill(signal);
+    await new Promise((done) => running.child.once('exit', done));
+  };
   return {
-    url: await url,
+    get url() {
+      return running.url;
+    },
     dataDir,
     nextOpenExternal: () => {
       const queued = opened.shift();
       return queued ? Promise.resolve(queued) : new Promise((resolvePromise) => waiting.push(resolvePromise));
     },
+    async crashAndRestart() {
+      await kill('SIGKILL');
+      running = await launch();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((done) => child.once('exit', done));
-      }
+      await kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
-
 
 /** The demo administrator's current code, as their authenticator app would show it. */
 export function demoAdminCode(): string {

@@ -9,26 +9,39 @@ export interface PortalProcess {
   issuer: string;
   /** SIGKILL: the portal vanishes as a real one does when the network goes. */
   kill(): Promise<void>;
+  /** The network comes back: the same database on the same port, in a new process. */
+  restart(): Promise<void>;
 }
 
 /** The reference portal as its own process (`server/cli.ts`), seeded like the demo. */
 export async function startPortalProcess(args: string[] = []): Promise<PortalProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-portal-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--db', join(dir, 'portal.db'), '--seed', 'demo', ...args],
-    { cwd: resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const ready = await new Promise<{ url: string; issuer: string }>((done, fail) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => done(JSON.parse(line) as { url: string; issuer: string }));
-    child.once('exit', (code) => fail(new Error(`portal exited (${code})`)));
-  });
+  const launch = async (port: number) => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--db', join(dir, 'portal.db'), '--seed', 'demo', ...args],
+      { cwd: resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const ready = await new Promise<{ url: string; issuer: string }>((done, fail) => {
+      createInterface({ input: child.stdout! }).once('line', (line) => done(JSON.parse(line) as { url: string; issuer: string }));
+      child.once('exit', (code) => fail(new Error(`portal exited (${code})`)));
+    });
+    return { child, ready };
+  };
+  const first = await launch(0);
+  const ready = first.ready;
+  let child = first.child;
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await new Promise((done) => child.once('exit', done));
+  };
   return {
     ...ready,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      await new Promise((done) => child.once('exit', done));
+    kill,
+    async restart() {
+      await kill();
+      ({ child } = await launch(Number(new URL(ready.url).port)));
     },
   };
 }

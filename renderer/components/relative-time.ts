@@ -13,3 +13,9 @@ export function timeAgo(iso: string, now: number, language: string): string {
 export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** A calendar date (yyyy-mm-dd, e.g. a due date) as the reader writes dates; no time zone can shift it to another day. */
+export function formatDay(day: string, language: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, date!));
+}

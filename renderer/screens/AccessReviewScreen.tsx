@@ -179,7 +179,7 @@ export function AccessReviewScreen() {
                   {row.grant.expiresAt ? formatDateTime(row.grant.expiresAt, i18n.language) : t('review.never')}
                   {row.expiringSoon && <span className="visually-hidden"> – {t('review.expiringSoon')}</span>}
                 </td>
-                <td data-testid="last-reviewed">
+                <td className="wrap" data-testid="last-reviewed">
                   {row.lastReview
                     ? t('campaigns.lastReviewedValue', {
                         decision: row.lastReview.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove'),

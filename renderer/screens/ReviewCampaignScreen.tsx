@@ -4,7 +4,7 @@ import type { ReviewDecisionKind, ReviewItemState } from '../../common/review/re
 import { justificationRequired, localDay } from '../../common/review/review-rules';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { fieldError } from '../components/field-errors';
-import { formatDateTime } from '../components/relative-time';
+import { formatDateTime, formatDay } from '../components/relative-time';
 import { CampaignStatus } from '../components/review/CampaignList';
 import { CompleteCampaignPanel } from '../components/review/CompleteCampaignPanel';
 import { DecisionButtons } from '../components/review/DecisionButtons';
@@ -62,7 +62,7 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
       </p>
       <h1 id="campaign-title">{campaign.name}</h1>
       <p>
-        <CampaignStatus campaign={campaign} today={localDay(new Date())} language={i18n.language} /> · {t('campaigns.due', { date: campaign.dueDate })} ·{' '}
+        <CampaignStatus campaign={campaign} today={localDay(new Date())} language={i18n.language} /> · {t('campaigns.due', { date: formatDay(campaign.dueDate, i18n.language) })} ·{' '}
         {t('campaigns.startedBy', { when: formatDateTime(campaign.startedAt, i18n.language), who: campaign.startedBy })}
       </p>
       <p data-testid="campaign-progress">{t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount })}</p>
@@ -101,8 +101,8 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
         rows={items}
         rowKey={(item) => item.grantId}
         columnCount={5}
-        columnWidths={['20%', '18%', '14%', '30%', '18%']}
-        rowHeight={52}
+        columnWidths={['22%', '20%', '15%', '27%', '16%']}
+        rowHeight={60}
         rowTestId="campaign-item"
         head={
           <>
@@ -117,8 +117,12 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
           const refused = decideErrors.get(item.grantId);
           return (
             <>
-              <td title={item.groupFullName}>{item.groupFullName}</td>
-              <td title={item.vendorName}>{item.vendorName}</td>
+              <td className="wrap" title={item.groupFullName}>
+                {item.groupFullName}
+              </td>
+              <td className="wrap" title={item.vendorName}>
+                {item.vendorName}
+              </td>
               <td className={item.mode === 'without_approval' && !item.expiresAt ? 'attention' : undefined}>
                 {item.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval')}
                 <br />
@@ -160,12 +164,7 @@ function DecisionText({ item, language }: { item: ReviewItemState; language: str
     <>
       <strong>{item.decision.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove')}</strong>{' '}
       <span className="muted">{t('campaigns.decidedBy', { who: item.decision.decidedBy, when: formatDateTime(item.decision.decidedAt, language) })}</span>
-      {item.decision.justification && (
-        <>
-          <br />
-          <span className="justification">{item.decision.justification}</span>
-        </>
-      )}
+      {item.decision.justification && <span className="justification">{item.decision.justification}</span>}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReviewCampaign } from '../../../common/review/review-campaign';
 import { localDay } from '../../../common/review/review-rules';
-import { formatDateTime } from '../relative-time';
+import { formatDateTime, formatDay } from '../relative-time';
 import { selectNavigate, useNavigationStore } from '../../stores/navigation-store';
 
 /** The campaigns, newest first, each with its progress, status and what still waits to be sent. */
@@ -33,7 +33,7 @@ export function CampaignList({ campaigns }: { campaigns: readonly ReviewCampaign
                 {campaign.name}
               </a>
             </td>
-            <td>{campaign.dueDate}</td>
+            <td>{formatDay(campaign.dueDate, i18n.language)}</td>
             <td>
               <CampaignStatus campaign={campaign} today={today} language={i18n.language} />
               <span className="muted"> · {t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount })}</span>

@@ -41,6 +41,9 @@ export const auditNb = {
     machineGroup_seeded: 'Maskingruppe lagt inn',
     grant_seeded: 'Tilgang lagt inn',
     service_seeded: 'Tjeneste lagt inn',
+    access_review_started: 'Tilgangsgjennomgang startet',
+    access_review_decided: 'Tilgang vurdert i gjennomgang',
+    access_review_completed: 'Tilgangsgjennomgang fullført',
   },
 } as const;
 
@@ -84,5 +87,8 @@ export const auditEn: Widen<typeof auditNb> = {
     machineGroup_seeded: 'Machine group added',
     grant_seeded: 'Access added',
     service_seeded: 'Service added',
+    access_review_started: 'Access review started',
+    access_review_decided: 'Access decided in a review',
+    access_review_completed: 'Access review completed',
   },
 };
