@@ -183,6 +183,18 @@ export const channels = {
       .strict(),
     output: returns<ReviewItemState>(),
   },
+  /** The same decision for many grants (e.g. every one shown by a filter), all recorded or none. */
+  'reviews.decideMany': {
+    input: z
+      .object({
+        campaignId,
+        grantIds: z.array(z.string().min(1).max(201)).min(1).max(100_000),
+        decision: z.enum(['keep', 'remove']),
+        justification: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    output: returns<{ decided: number }>(),
+  },
   /** The newest decision on each grant across campaigns: "last reviewed" in the access review. */
   'reviews.lastReviewed': { input: none, output: returns<LastReview[]>() },
   /** The final, online step: pushes the records, removes the access decided "remove", closes the campaign. */

@@ -51,11 +51,15 @@ test('a review campaign: decided offline across a crash, exported, then complete
     await dialog.getByLabel('Begrunnelse').fill('Vaktavtale for journalsystemet, sak 2026-117');
     await dialog.getByRole('button', { name: 'Behold med denne begrunnelsen' }).click();
     await expect(dialog).toBeHidden();
-    await decide('Behold', approved!.name).click();
+    // The rest at once through a filter, then one change of mind: a new record, not an edit.
+    await page.getByLabel('Tilgang', { exact: true }).selectOption('with_approval');
+    await page.getByRole('button', { name: 'Behold alle viste som ikke er vurdert (2)' }).click();
+    await expect(page.getByTestId('campaign-progress')).toHaveText('3 av 3 vurdert');
+    await page.getByLabel('Tilgang', { exact: true }).selectOption('');
     await decide('Fjern', leaving!.name).click();
     await expect(decide('Fjern', leaving!.name)).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('campaign-progress')).toHaveText('3 av 3 vurdert');
-    await expect(page.getByTestId('campaign-unpushed')).toHaveText('3 endringer venter på å bli sendt til kundeportalen.');
+    await expect(decide('Behold', approved!.name)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('campaign-unpushed')).toHaveText('4 endringer venter på å bli sendt til kundeportalen.');
 
     // Exports work offline, to the folder "the user picked", owner-only.
     await page.getByRole('button', { name: 'Eksporter CSV' }).click();
@@ -84,14 +88,14 @@ test('a review campaign: decided offline across a crash, exported, then complete
     await page.waitForSelector('html[data-app-ready="true"]');
     await page.getByRole('link', { name: 'Kvartalsgjennomgang Q4 2026' }).click();
     await expect(page.getByTestId('campaign-progress')).toHaveText('3 av 3 vurdert');
-    await expect(page.getByTestId('campaign-unpushed')).toHaveText('3 endringer venter på å bli sendt til kundeportalen.');
+    await expect(page.getByTestId('campaign-unpushed')).toHaveText('4 endringer venter på å bli sendt til kundeportalen.');
 
     // Online again: the records go to the portal, then the final step removes what was decided.
     await portal.restart();
     await page.getByRole('button', { name: 'Synkroniser nå' }).click();
     await expect(page.getByTestId('campaign-unpushed')).toHaveText('Alt er sendt til kundeportalen.');
     const review = (await (await api('GET', 'access-reviews')).json()) as Array<{ id: string; decisionCount: number }>;
-    expect(review.map((entry) => entry.decisionCount)).toEqual([3]);
+    expect(review.map((entry) => entry.decisionCount)).toEqual([4]);
     await page.getByRole('button', { name: 'Fullfør og fjern tilganger' }).click();
     const confirm = page.getByRole('dialog', { name: 'Fjerne 1 tilgang?' });
     await expect(confirm.getByTestId('confirm-removals')).toHaveText(`${leaving!.name} – ${maskiner.fullName}`);

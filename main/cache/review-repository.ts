@@ -30,11 +30,20 @@ export interface ReviewRepository {
   campaign(id: string): ReviewCampaign | undefined;
   detail(id: string): ReviewCampaignDetail | undefined;
   item(campaignId: string, grantId: string): ReviewItemState | undefined;
-  /** Appends a decision record and makes it the item's current one, in one transaction. */
-  record(decision: ReviewDecision): void;
+  /** Appends decision records and makes each its item's current one, all in one transaction. */
+  record(...decisions: ReviewDecision[]): void;
   markRemoved(campaignId: string, grantId: string, at: string): void;
   complete(campaignId: string, at: string): void;
   lastReviews(): LastReview[];
+
+  /** How many of the campaign's decision records the portal holds (as far as this cache knows). */
+  pushedDecisionCount(campaignId: string): number;
+  /**
+   * Records the portal holds that this cache lacks (another device's, another administrator's): the
+   * campaign if new, its completion, and decisions by id; nothing is ever overwritten. Each item then
+   * points at its newest decision by decision time. One transaction.
+   */
+  merge(campaign: CampaignStart & { completedAt: string | null }, items: readonly ReviewItem[], decisions: readonly ReviewDecision[]): void;
 
   unpushedCampaigns(): UnpushedCampaign[];
   markCampaignPushed(id: string): void;
@@ -152,6 +161,26 @@ export function reviewRepository(db: CacheDb): ReviewRepository {
        FROM review_items i JOIN review_decisions d ON d.seq = i.decision_seq JOIN review_campaigns c ON c.id = i.campaign_id
        ORDER BY d.seq`,
     ),
+    pushedDecisionCount: db.prepare(`SELECT COUNT(*) FROM review_decisions WHERE campaign_id = ? AND pushed = 1`).pluck(),
+    mergeCampaign: db.prepare(
+      `INSERT INTO review_campaigns (id, name, due_date, started_at, started_by, completed_at, pushed, completion_pushed)
+       VALUES (@id, @name, @dueDate, @startedAt, @startedBy, @completedAt, 1, @completionPushed)
+       ON CONFLICT (id) DO UPDATE SET completed_at = excluded.completed_at, completion_pushed = 1
+       WHERE review_campaigns.completed_at IS NULL AND excluded.completed_at IS NOT NULL`,
+    ),
+    mergeItem: db.prepare(
+      `INSERT INTO review_items (campaign_id, position, grant_id, mode, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    mergeDecision: db.prepare(
+      `INSERT INTO review_decisions (id, campaign_id, grant_id, decision, justification, decided_at, decided_by, pushed)
+       VALUES (@id, @campaignId, @grantId, @decision, @justification, @decidedAt, @decidedBy, 1) ON CONFLICT (id) DO UPDATE SET pushed = 1`,
+    ),
+    repoint: db.prepare(
+      `UPDATE review_items SET decision_seq = (
+         SELECT d.seq FROM review_decisions d WHERE d.campaign_id = review_items.campaign_id AND d.grant_id = review_items.grant_id
+         ORDER BY d.decided_at DESC, d.seq DESC LIMIT 1)
+       WHERE campaign_id = ?`,
+    ),
     unpushedCampaigns: db.prepare(`SELECT id, name, due_date, started_at, started_by FROM review_campaigns WHERE pushed = 0 ORDER BY started_at`),
     itemData: db.prepare(`SELECT data FROM review_items WHERE campaign_id = ? ORDER BY position`).pluck(),
     markCampaignPushed: db.prepare(`UPDATE review_campaigns SET pushed = 1, push_error = NULL WHERE id = ?`),
@@ -178,10 +207,20 @@ export function reviewRepository(db: CacheDb): ReviewRepository {
     statements.insertCampaign.run(campaign);
     items.forEach((item, position) => statements.insertItem.run(campaign.id, position, item.grantId, item.mode, JSON.stringify(item)));
   });
-  const record = db.transaction((decision: ReviewDecision) => {
-    const { lastInsertRowid } = statements.insertDecision.run(decision);
-    statements.pointAtDecision.run(lastInsertRowid, decision.campaignId, decision.grantId);
+  const record = db.transaction((decisions: readonly ReviewDecision[]) => {
+    for (const decision of decisions) {
+      const { lastInsertRowid } = statements.insertDecision.run(decision);
+      statements.pointAtDecision.run(lastInsertRowid, decision.campaignId, decision.grantId);
+    }
   });
+  const merge = db.transaction(
+    (campaign: CampaignStart & { completedAt: string | null }, items: readonly ReviewItem[], decisions: readonly ReviewDecision[]) => {
+      statements.mergeCampaign.run({ ...campaign, completionPushed: campaign.completedAt === null ? 0 : 1 });
+      items.forEach((item, position) => statements.mergeItem.run(campaign.id, position, item.grantId, item.mode, JSON.stringify(item)));
+      for (const decision of decisions) statements.mergeDecision.run(decision);
+      statements.repoint.run(campaign.id);
+    },
+  );
   const markDecisionsPushed = db.transaction((ids: readonly string[]) => {
     for (const id of ids) statements.markDecisionPushed.run(id);
   });
@@ -202,7 +241,7 @@ export function reviewRepository(db: CacheDb): ReviewRepository {
       const row = statements.item.get(campaignId, grantId) as ItemRow | undefined;
       return row && toItemState(row);
     },
-    record: (decision) => record(decision),
+    record: (...decisions) => record(decisions),
     markRemoved(campaignId, grantId, at) {
       statements.markRemoved.run(at, campaignId, grantId);
     },
@@ -218,6 +257,8 @@ export function reviewRepository(db: CacheDb): ReviewRepository {
       return [...latest.values()];
     },
 
+    pushedDecisionCount: (campaignId) => statements.pushedDecisionCount.get(campaignId) as number,
+    merge: (campaign, items, decisions) => merge(campaign, items, decisions),
     unpushedCampaigns() {
       const rows = statements.unpushedCampaigns.all() as Array<{ id: string; name: string; due_date: string; started_at: string; started_by: string }>;
       return rows.map((row) => ({

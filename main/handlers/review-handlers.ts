@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReviewCampaignDetail, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
+import type { ReviewCampaignDetail, ReviewDecision, ReviewDecisionKind, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
 import { checkDueDate, checkJustification, checkReviewName, localDay } from '../../common/review/review-rules';
 import type { FieldIssue } from '../../common/result';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
@@ -15,6 +15,7 @@ type Channels =
   | 'reviews.get'
   | 'reviews.start'
   | 'reviews.decide'
+  | 'reviews.decideMany'
   | 'reviews.lastReviewed'
   | 'reviews.complete'
   | 'reviews.exportCsv'
@@ -37,6 +38,37 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
   const recorded = (workspace: ProfileWorkspace) => {
     events.emit('cache.changed', null);
     void workspace.sync.syncNow();
+  };
+  /**
+   * One way to record decisions, for one grant or many: every grant checked first (part of the
+   * campaign, justification where required), then all records in one transaction, or none.
+   * Saying the same thing again adds no record: the auditor's history shows changes of mind, not
+   * double clicks. Returns how many records were added.
+   */
+  const decideAll = (
+    workspace: ProfileWorkspace,
+    campaignId: string,
+    grantIds: readonly string[],
+    decision: ReviewDecisionKind,
+    justification: string | undefined,
+  ): number => {
+    if (detailOf(workspace, campaignId).campaign.completedAt) throw new PortalError('ACCESS_REVIEW_COMPLETED', 'The review is completed');
+    const decidedAt = now().toISOString();
+    const decidedBy = workspace.me().user.username;
+    const records: ReviewDecision[] = [];
+    for (const grantId of new Set(grantIds)) {
+      const item = workspace.reviews.item(campaignId, grantId);
+      if (!item) throw new PortalError('NOT_FOUND', `The grant ${grantId} is not part of this review`);
+      const check = checkJustification(justification, item.mode, decision);
+      if (!check.ok) throw new PortalError('INVALID_INPUT', 'The decision cannot be saved', [{ path: 'justification', code: check.code, message: check.message }]);
+      if (item.decision?.decision === decision && item.decision.justification === check.value) continue;
+      records.push({ id: randomUUID(), campaignId, grantId, decision, justification: check.value, decidedAt, decidedBy });
+    }
+    if (records.length > 0) {
+      workspace.reviews.record(...records);
+      recorded(workspace);
+    }
+    return records.length;
   };
   const report = (workspace: ProfileWorkspace, id: string): ReviewReport => {
     const me = workspace.me();
@@ -71,26 +103,14 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
 
     'reviews.decide': async ({ campaignId, grantId, decision, justification }) => {
       const workspace = signedIn();
-      const campaign = detailOf(workspace, campaignId).campaign;
-      if (campaign.completedAt) throw new PortalError('ACCESS_REVIEW_COMPLETED', 'The review is completed');
+      decideAll(workspace, campaignId, [grantId], decision, justification);
       const item = workspace.reviews.item(campaignId, grantId);
       if (!item) throw new PortalError('NOT_FOUND', 'The grant is not part of this review');
-      const check = checkJustification(justification, item.mode, decision);
-      if (!check.ok) throw new PortalError('INVALID_INPUT', 'The decision cannot be saved', [{ path: 'justification', code: check.code, message: check.message }]);
-      // Saying the same thing twice adds no record: the auditor's history shows changes of mind, not double clicks.
-      if (item.decision?.decision === decision && item.decision.justification === check.value) return item;
-      workspace.reviews.record({
-        id: randomUUID(),
-        campaignId,
-        grantId,
-        decision,
-        justification: check.value,
-        decidedAt: now().toISOString(),
-        decidedBy: workspace.me().user.username,
-      });
-      recorded(workspace);
-      return workspace.reviews.item(campaignId, grantId) ?? item;
+      return item;
     },
+    'reviews.decideMany': async ({ campaignId, grantIds, decision, justification }) => ({
+      decided: decideAll(signedIn(), campaignId, grantIds, decision, justification),
+    }),
 
     'reviews.complete': async ({ id }) => {
       const workspace = signedIn();

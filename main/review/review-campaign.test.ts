@@ -199,4 +199,26 @@ describe('an access review campaign, offline in the middle', () => {
       ].sort(),
     );
   }, 60_000);
+
+  it('decides many grants at once, all or none, with one justification where it is required', async () => {
+    const campaign = await call('reviews.start', { name: 'Oppfølging', dueDate: '2099-06-30' });
+    const ids = [grants.approved.id, grants.unattended.id];
+    await expect(call('reviews.decideMany', { campaignId: campaign.id, grantIds: ids, decision: 'keep' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [expect.objectContaining({ path: 'justification', code: 'JUSTIFICATION_REQUIRED' })],
+    });
+    expect((await call('reviews.get', { id: campaign.id }))?.campaign.decidedCount).toBe(0);
+    await expect(call('reviews.decideMany', { campaignId: campaign.id, grantIds: [...ids, 'g:unknown'], decision: 'remove' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await call('reviews.get', { id: campaign.id }))?.campaign.decidedCount).toBe(0);
+
+    expect(await call('reviews.decideMany', { campaignId: campaign.id, grantIds: ids, decision: 'keep', justification: 'Avtale fornyet' })).toEqual({ decided: 2 });
+    expect(await call('reviews.decideMany', { campaignId: campaign.id, grantIds: ids, decision: 'keep', justification: 'Avtale fornyet' })).toEqual({ decided: 0 });
+    const detail = (await call('reviews.get', { id: campaign.id }))!;
+    expect(detail.items.map((item) => [item.decision?.decision, item.decision?.justification])).toEqual([
+      ['keep', 'Avtale fornyet'],
+      ['keep', 'Avtale fornyet'],
+    ]);
+    await call('sync.now');
+    expect((await call('reviews.get', { id: campaign.id }))?.campaign.unpushedCount).toBe(0);
+  });
 });

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 export const DECISION_BATCH = 1000;
 
 /** Failures that end the whole push (and the sync run with it); anything else is one campaign's problem. */
-const CONNECTION_CODES = new Set(['OFFLINE', 'SESSION_EXPIRED', 'NOT_SIGNED_IN', 'LOGIN_FAILED', 'KEYCHAIN_UNAVAILABLE']);
+export const CONNECTION_CODES: ReadonlySet<string> = new Set(['OFFLINE', 'SESSION_EXPIRED', 'NOT_SIGNED_IN', 'LOGIN_FAILED', 'KEYCHAIN_UNAVAILABLE']);
 
 /**
  * Sends what the portal has not accepted yet — new campaigns, then their decisions in record order,

@@ -19,8 +19,11 @@ export interface SyncEngineDeps {
   onStatus: (status: SyncStatus) => void;
   /** Called after a page changed the cache, so screens re-query. */
   onCacheChanged: () => void;
-  /** Sends what was recorded locally first (review decisions), so a run leaves both sides current. Returns whether it sent anything. */
-  push?: () => Promise<boolean>;
+  /**
+   * Records kept beside the sync feed (review campaigns): what was recorded here goes first, then what
+   * the portal has that the cache lacks. Returns whether the cache changed.
+   */
+  exchange?: () => Promise<boolean>;
   intervalMs?: number;
   pageSize?: number;
 }
@@ -40,7 +43,7 @@ export class SyncEngine {
   #started = false;
 
   constructor(deps: SyncEngineDeps) {
-    this.#deps = { intervalMs: 60_000, pageSize: 500, push: async () => false, ...deps };
+    this.#deps = { intervalMs: 60_000, pageSize: 500, exchange: async () => false, ...deps };
   }
 
   start(): void {
@@ -84,10 +87,10 @@ export class SyncEngine {
   }
 
   async #run(): Promise<void> {
-    const { db, repositories, state, fetchPage, pageSize, now, logger, push } = this.#deps;
+    const { db, repositories, state, fetchPage, pageSize, now, logger, exchange } = this.#deps;
     this.#setActivity('syncing');
     try {
-      if (await push()) this.#deps.onCacheChanged();
+      if (await exchange()) this.#deps.onCacheChanged();
       let pages = 0;
       for (;;) {
         const page = await fetchPage(state.get().cursor, pageSize);

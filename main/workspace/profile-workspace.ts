@@ -12,6 +12,7 @@ import type { EventSink } from '../events';
 import { PortalError } from '../ipc/portal-error';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { pullReviews } from '../review/review-pull';
 import { pushReviews } from '../review/review-push';
 import { SyncEngine } from '../sync/sync-engine';
 
@@ -72,7 +73,11 @@ export class ProfileWorkspace {
       logger: deps.logger,
       onStatus: (status) => deps.events.emit('sync.status', status),
       onCacheChanged: () => deps.events.emit('cache.changed', null),
-      push: () => pushReviews(this.reviews, this.client, deps.logger),
+      exchange: async () => {
+        const pushed = await pushReviews(this.reviews, this.client, deps.logger);
+        const pulled = await pullReviews(this.reviews, this.client, deps.logger);
+        return pushed || pulled;
+      },
       ...(deps.syncIntervalMs ? { intervalMs: deps.syncIntervalMs } : {}),
     });
   }

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { fieldError } from '../components/field-errors';
 import { formatDateTime, formatDay } from '../components/relative-time';
 import { CampaignStatus } from '../components/review/CampaignList';
+import { BulkDecision } from '../components/review/BulkDecision';
 import { CompleteCampaignPanel } from '../components/review/CompleteCampaignPanel';
 import { DecisionButtons } from '../components/review/DecisionButtons';
 import { JustificationDialog } from '../components/review/JustificationDialog';
@@ -14,6 +15,7 @@ import { selectCampaignDetail, selectCampaignError, selectCampaignExported, sele
 import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
 
 type Shown = 'all' | 'undecided' | 'remove';
+type ModeFilter = '' | ReviewItemState['mode'];
 
 /** One review campaign: a decision per grant (offline), exports for the auditor, and the final online step. */
 export function ReviewCampaignScreen({ id }: { id: string }) {
@@ -25,8 +27,10 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
   const { open, close, decide, exportReport } = useCampaignStore();
   const navigate = useNavigationStore(selectNavigate);
   const [shown, setShown] = useState<Shown>('all');
+  const [mode, setMode] = useState<ModeFilter>('');
   const [justifying, setJustifying] = useState<ReviewItemState | undefined>(undefined);
   const showId = useId();
+  const modeId = useId();
   useEffect(() => {
     void open(id);
     return () => close();
@@ -34,8 +38,11 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
 
   const items = useMemo(
     () =>
-      (detail?.items ?? []).filter((item) => (shown === 'undecided' ? !item.decision : shown === 'remove' ? item.decision?.decision === 'remove' : true)),
-    [detail, shown],
+      (detail?.items ?? []).filter(
+        (item) =>
+          (shown === 'undecided' ? !item.decision : shown === 'remove' ? item.decision?.decision === 'remove' : true) && (!mode || item.mode === mode),
+      ),
+    [detail, shown, mode],
   );
   if (!detail) return <section className="screen">{error ? <ErrorMessage error={error} /> : <p aria-busy="true">{t('common.loading')}</p>}</section>;
   const { campaign } = detail;
@@ -95,13 +102,22 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
             <option value="remove">{t('campaigns.showRemove')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={modeId}>{t('campaigns.mode')}</label>
+          <select id={modeId} value={mode} onChange={(event) => setMode(event.target.value as ModeFilter)}>
+            <option value="">{t('review.all')}</option>
+            <option value="with_approval">{t('review.withApproval')}</option>
+            <option value="without_approval">{t('review.withoutApproval')}</option>
+          </select>
+        </div>
       </div>
+      <BulkDecision shown={items} disabled={locked} />
       <VirtualTable
         label={t('campaigns.itemsTable')}
         rows={items}
         rowKey={(item) => item.grantId}
         columnCount={5}
-        columnWidths={['22%', '20%', '15%', '27%', '16%']}
+        columnWidths={['19%', '18%', '14%', '28%', '21%']}
         rowHeight={60}
         rowTestId="campaign-item"
         head={
@@ -142,7 +158,8 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
       <CompleteCampaignPanel detail={detail} />
       {justifying && (
         <JustificationDialog
-          item={justifying}
+          intro={t('campaigns.justifyIntro', { vendor: justifying.vendorName, group: justifying.groupFullName })}
+          initial={justifying.decision?.justification ?? ''}
           portalMessage={fieldError(t, decideErrors.get(justifying.grantId), 'justification')}
           onCancel={() => setJustifying(undefined)}
           onSave={(text) =>

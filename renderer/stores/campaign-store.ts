@@ -22,6 +22,8 @@ interface CampaignState {
   start(name: string, dueDate: string): Promise<ReviewCampaign | undefined>;
   clearStartError(): void;
   decide(grantId: string, decision: ReviewDecisionKind, justification?: string): Promise<ReviewItemState | undefined>;
+  /** The same decision for many grants; returns false (and sets `error`) when refused. */
+  decideMany(grantIds: string[], decision: ReviewDecisionKind, justification?: string): Promise<boolean>;
   complete(): Promise<boolean>;
   exportReport(kind: Exported['kind'], language: 'nb' | 'en'): Promise<void>;
 }
@@ -84,6 +86,15 @@ export const useCampaignStore = create<CampaignState>()((set, get) => ({
       set({ detail: { ...current, items: current.items.map((item) => (item.grantId === grantId ? result.value : item)) }, decideErrors });
     }
     return result.value;
+  },
+  async decideMany(grantIds, decision, justification) {
+    const detail = get().detail;
+    if (!detail || grantIds.length === 0) return false;
+    const base = { campaignId: detail.campaign.id, grantIds, decision };
+    const result = await window.portal.reviews.decideMany(justification === undefined ? base : { ...base, justification });
+    set({ error: result.ok ? undefined : result.error });
+    // The cache.changed that follows a recorded decision re-reads the campaign.
+    return result.ok;
   },
   async complete() {
     const detail = get().detail;

@@ -1,16 +1,18 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkJustification } from '../../../common/review/review-rules';
-import type { ReviewItemState } from '../../../common/review/review-campaign';
 
-/** Keeping access without approval: the reviewer must say why before the decision is saved. */
+/** Keeping access without approval (for one grant or several): the reviewer must say why before the decision is saved. */
 export function JustificationDialog({
-  item,
+  intro,
+  initial,
   portalMessage,
   onSave,
   onCancel,
 }: {
-  item: ReviewItemState;
+  /** Which access this is about, in words. */
+  intro: string;
+  initial: string;
   /** Main's answer if it refused the text anyway. */
   portalMessage: string | undefined;
   onSave: (justification: string) => void;
@@ -19,13 +21,13 @@ export function JustificationDialog({
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const ids = { title: useId(), intro: useId(), field: useId(), error: useId() };
-  const [text, setText] = useState(item.decision?.justification ?? '');
+  const [text, setText] = useState(initial);
   const [touched, setTouched] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-  const check = checkJustification(text, item.mode, 'keep');
+  const check = checkJustification(text, 'without_approval', 'keep');
   const message = touched && !check.ok ? t(`fieldErrors.${check.code}` as 'fieldErrors.INVALID') : portalMessage;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +38,7 @@ export function JustificationDialog({
     <dialog ref={ref} className="confirm-dialog" aria-labelledby={ids.title} aria-describedby={ids.intro} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
         <h2 id={ids.title}>{t('campaigns.justifyTitle')}</h2>
-        <p id={ids.intro}>{t('campaigns.justifyIntro', { vendor: item.vendorName, group: item.groupFullName })}</p>
+        <p id={ids.intro}>{intro}</p>
         <div className="field">
           <label htmlFor={ids.field}>
             {t('campaigns.justification')} <span className="muted">{t('campaigns.justificationRequired')}</span>
