@@ -181,7 +181,8 @@ export const channels = {
         justification: z.string().max(10_000).optional(),
       })
       .strict(),
-    output: returns<ReviewItemState>(),
+    /** The campaign too, so the screen can update its counts without re-reading every item. */
+    output: returns<{ item: ReviewItemState; campaign: ReviewCampaign }>(),
   },
   /** The same decision for many grants (e.g. every one shown by a filter), all recorded or none. */
   'reviews.decideMany': {

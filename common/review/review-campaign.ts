@@ -44,6 +44,8 @@ export interface ReviewCampaign {
   unpushedCount: number;
   /** Why the portal refused the campaign's records the last time, if it did. */
   pushError: string | null;
+  /** Changes whenever any item's decision or removal changes: a screen re-reads the items only then. */
+  revision: string;
 }
 
 /** One grant of a campaign with its current decision and whether its removal was executed. */

@@ -73,6 +73,21 @@ describe('the review repository (a real SQLite cache file)', () => {
     );
   });
 
+  it('changes the revision on every decision and removal, not when records are sent', () => {
+    const { reviews } = freshRepository();
+    const revisions = [reviews.campaign('c1')!.revision];
+    reviews.record(decision('d1', 'a', 'remove'));
+    revisions.push(reviews.campaign('c1')!.revision);
+    reviews.markCampaignPushed('c1');
+    reviews.markDecisionsPushed(['d1']);
+    revisions.push(reviews.campaign('c1')!.revision);
+    reviews.markRemoved('c1', 'g1:a', '2026-12-01T00:00:00.000Z');
+    revisions.push(reviews.campaign('c1')!.revision);
+    expect(revisions[1]).not.toBe(revisions[0]);
+    expect(revisions[2]).toBe(revisions[1]);
+    expect(revisions[3]).not.toBe(revisions[2]);
+  });
+
   it('sends a completion only after every decision of the campaign', () => {
     const { reviews } = freshRepository();
     reviews.markCampaignPushed('c1');

@@ -70,6 +70,7 @@ interface CampaignRow {
   remove_count: number;
   unpushed_count: number;
   push_error: string | null;
+  revision: string;
 }
 
 interface DecisionRow {
@@ -95,7 +96,9 @@ const CAMPAIGN_SELECT = `
       WHERE i.campaign_id = c.id AND d.decision = 'remove') AS remove_count,
     (1 - c.pushed)
       + (SELECT COUNT(*) FROM review_decisions d WHERE d.campaign_id = c.id AND d.pushed = 0)
-      + (CASE WHEN c.completed_at IS NOT NULL AND c.completion_pushed = 0 THEN 1 ELSE 0 END) AS unpushed_count
+      + (CASE WHEN c.completed_at IS NOT NULL AND c.completion_pushed = 0 THEN 1 ELSE 0 END) AS unpushed_count,
+    (SELECT COALESCE(MAX(d.seq), 0) FROM review_decisions d WHERE d.campaign_id = c.id)
+      || ':' || (SELECT COUNT(*) FROM review_items i WHERE i.campaign_id = c.id AND i.removed_at IS NOT NULL) AS revision
   FROM review_campaigns c`;
 
 const toCampaign = (row: CampaignRow): ReviewCampaign => ({
@@ -110,6 +113,7 @@ const toCampaign = (row: CampaignRow): ReviewCampaign => ({
   removeCount: row.remove_count,
   unpushedCount: row.unpushed_count,
   pushError: row.push_error,
+  revision: row.revision,
 });
 
 const toDecision = (row: DecisionRow): ReviewDecision => ({

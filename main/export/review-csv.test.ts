@@ -51,6 +51,7 @@ function report(items: ReviewItemState[]): ReviewReport {
         removeCount: items.filter((i) => i.decision?.decision === 'remove').length,
         unpushedCount: 0,
         pushError: null,
+        revision: '0:0',
       },
       items,
     },

@@ -78,6 +78,7 @@ function reportWith(count: number, campaign: Partial<ReviewCampaign> = {}, gener
         removeCount: items.filter((item) => item.decision?.decision === 'remove').length,
         unpushedCount: 0,
         pushError: null,
+        revision: '0:0',
         ...campaign,
       },
       items,

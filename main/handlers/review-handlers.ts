@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReviewCampaignDetail, ReviewDecision, ReviewDecisionKind, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
+import type { ReviewCampaign, ReviewCampaignDetail, ReviewDecision, ReviewDecisionKind, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
 import { checkDueDate, checkJustification, checkReviewName, localDay } from '../../common/review/review-rules';
 import type { FieldIssue } from '../../common/result';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
@@ -34,6 +34,12 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
     if (!detail) throw new PortalError('NOT_FOUND', 'No such review');
     return detail;
   };
+  /** The campaign's summary alone: a few counts, not every item (a campaign may hold 10 000). */
+  const campaignOf = (workspace: ProfileWorkspace, id: string): ReviewCampaign => {
+    const campaign = workspace.reviews.campaign(id);
+    if (!campaign) throw new PortalError('NOT_FOUND', 'No such review');
+    return campaign;
+  };
   /** Local records changed: screens re-query, and the sync run pushes them when the portal is reachable. */
   const recorded = (workspace: ProfileWorkspace) => {
     events.emit('cache.changed', null);
@@ -52,7 +58,7 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
     decision: ReviewDecisionKind,
     justification: string | undefined,
   ): number => {
-    if (detailOf(workspace, campaignId).campaign.completedAt) throw new PortalError('ACCESS_REVIEW_COMPLETED', 'The review is completed');
+    if (campaignOf(workspace, campaignId).completedAt) throw new PortalError('ACCESS_REVIEW_COMPLETED', 'The review is completed');
     const decidedAt = now().toISOString();
     const decidedBy = workspace.me().user.username;
     const records: ReviewDecision[] = [];
@@ -98,7 +104,7 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
       );
       core.logger.info('review.started', { campaignId: id, items: items.length });
       recorded(workspace);
-      return detailOf(workspace, id).campaign;
+      return campaignOf(workspace, id);
     },
 
     'reviews.decide': async ({ campaignId, grantId, decision, justification }) => {
@@ -106,7 +112,7 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
       decideAll(workspace, campaignId, [grantId], decision, justification);
       const item = workspace.reviews.item(campaignId, grantId);
       if (!item) throw new PortalError('NOT_FOUND', 'The grant is not part of this review');
-      return item;
+      return { item, campaign: campaignOf(workspace, campaignId) };
     },
     'reviews.decideMany': async ({ campaignId, grantIds, decision, justification }) => ({
       decided: decideAll(signedIn(), campaignId, grantIds, decision, justification),

@@ -72,7 +72,8 @@ export const useCampaignStore = create<CampaignState>()((set, get) => ({
     const detail = get().detail;
     if (!detail) return undefined;
     const input = justification === undefined ? { campaignId: detail.campaign.id, grantId, decision } : { campaignId: detail.campaign.id, grantId, decision, justification };
-    const result = await window.portal.reviews.decide(input);
+    decisionsInFlight++;
+    const result = await window.portal.reviews.decide(input).finally(() => decisionsInFlight--);
     const decideErrors = new Map(get().decideErrors);
     if (!result.ok) {
       decideErrors.set(grantId, result.error);
@@ -80,12 +81,13 @@ export const useCampaignStore = create<CampaignState>()((set, get) => ({
       return undefined;
     }
     decideErrors.delete(grantId);
-    // Show the saved decision at once; the cache.changed that follows brings the campaign's counts.
+    // The saved decision and the new counts at once; the cache.changed that follows then finds nothing newer to read.
+    const { item: saved, campaign } = result.value;
     const current = get().detail;
     if (current?.campaign.id === detail.campaign.id) {
-      set({ detail: { ...current, items: current.items.map((item) => (item.grantId === grantId ? result.value : item)) }, decideErrors });
+      set({ detail: { campaign, items: current.items.map((item) => (item.grantId === grantId ? saved : item)) }, decideErrors });
     }
-    return result.value;
+    return saved;
   },
   async decideMany(grantIds, decision, justification) {
     const detail = get().detail;
@@ -117,8 +119,24 @@ export const useCampaignStore = create<CampaignState>()((set, get) => ({
 onCacheChanged(async () => {
   const state = useCampaignStore.getState();
   if (state.campaigns !== undefined) await state.load();
-  if (state.detail !== undefined) await state.open(state.detail.campaign.id);
+  if (state.detail !== undefined) await refreshOpenCampaign(state.detail.campaign.id);
 });
+
+/**
+ * Decisions sent and not yet answered. Main announces `cache.changed` before the answer arrives; the
+ * answer carries the new state, so while one is on its way there is no reason to re-read every item.
+ */
+let decisionsInFlight = 0;
+
+/** Counts always; the items (maybe 10 000) only when a decision or removal changed since they were read. */
+async function refreshOpenCampaign(id: string): Promise<void> {
+  const list = await window.portal.reviews.list();
+  const summary = list.ok ? list.value.find((campaign) => campaign.id === id) : undefined;
+  const { detail, open } = useCampaignStore.getState();
+  if (!detail || detail.campaign.id !== id || decisionsInFlight > 0) return;
+  if (!summary || summary.revision !== detail.campaign.revision) await open(id);
+  else useCampaignStore.setState({ detail: { ...detail, campaign: summary } });
+}
 
 export const selectCampaigns = (state: CampaignState): ReviewCampaign[] | undefined => state.campaigns;
 export const selectLastReviews = (state: CampaignState): ReadonlyMap<string, LastReview> => state.lastReviews;
