@@ -1,6 +1,7 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { PlatformAdapters } from '../app-core';
+import { saveDialogKind } from '../files/save-dialog-options';
 
 /** The system browser and the save dialog, Electron's way. AppCore decides when they are used. */
 export function electronAdapters(window: () => BrowserWindow | undefined): PlatformAdapters {
@@ -8,9 +9,8 @@ export function electronAdapters(window: () => BrowserWindow | undefined): Platf
     openExternal: (url) => shell.openExternal(url),
     async chooseSavePath(defaultFileName) {
       const options = {
-        title: 'Lagre QR-kode',
+        ...saveDialogKind(defaultFileName),
         defaultPath: join(app.getPath('downloads'), defaultFileName),
-        filters: [{ name: 'PNG', extensions: ['png'] }],
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
       const parent = window();
