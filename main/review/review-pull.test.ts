@@ -10,7 +10,7 @@ import { reviewRepository } from '../cache/review-repository';
 import { PortalError } from '../ipc/portal-error';
 import { devTokenTransport } from '../test-support/dev-token-transport';
 import { silentLogger, startTestPortal, type TestPortal } from '../test-support/portal-fixture';
-import { pullReviews } from './review-pull';
+import { reviewPull } from './review-pull';
 
 /** Another computer (or administrator) recorded a review: this cache learns it from the portal. */
 describe('pulling review records from the reference portal (real HTTP, real SQLite file)', () => {
@@ -55,7 +55,17 @@ describe('pulling review records from the reference portal (real HTTP, real SQLi
     await decide(items[1]!.grantId, 'keep', '2026-11-30T09:30:00.000Z', 'Vaktavtale');
 
     const reviews = reviewRepository(openCache(join(mkdtempSync(join(tmpdir(), 'review-pull-')), 'cache.sqlite')));
-    expect(await pullReviews(reviews, client, silentLogger)).toBe(true);
+    const statuses: number[] = [];
+    const pullReviews = reviewPull(
+      reviews,
+      { request: async (...args: Parameters<PortalClient['request']>) => {
+        const response = await client.request(...args);
+        if (args[1] === 'access-reviews') statuses.push(response.status);
+        return response as never;
+      } },
+      silentLogger,
+    );
+    expect(await pullReviews()).toBe(true);
     const detail = reviews.detail(reviewId)!;
     expect(detail.campaign).toMatchObject({ name: 'Fra en annen PC', startedBy: 'demo.admin', itemCount: 2, decidedCount: 2, removeCount: 1, unpushedCount: 0 });
     expect(detail.items.map((item) => [item.vendorName, item.decision?.decision, item.decision?.justification])).toEqual([
@@ -63,11 +73,14 @@ describe('pulling review records from the reference portal (real HTTP, real SQLi
       [items[1]!.vendorName, 'keep', 'Vaktavtale'],
     ]);
     expect(reviews.lastReviews()).toHaveLength(2);
-    expect(await pullReviews(reviews, client, silentLogger)).toBe(false);
+    // Nothing new: the list is not even sent again.
+    expect(await pullReviews()).toBe(false);
+    expect(statuses).toEqual([200, 304]);
 
     await decide(items[1]!.grantId, 'remove', '2026-11-30T11:00:00.000Z');
     await client.request('POST', `access-reviews/${reviewId}/completion`, { body: { completedAt: '2026-11-30T12:00:00.000Z' } });
-    expect(await pullReviews(reviews, client, silentLogger)).toBe(true);
+    expect(await pullReviews()).toBe(true);
+    expect(statuses).toEqual([200, 304, 200]);
     expect(reviews.detail(reviewId)!.campaign).toMatchObject({ removeCount: 2, completedAt: '2026-11-30T12:00:00.000Z', unpushedCount: 0 });
     // Nothing is sent back that the portal already has.
     expect(reviews.unpushedCampaigns()).toEqual([]);
@@ -78,7 +91,7 @@ describe('pulling review records from the reference portal (real HTTP, real SQLi
   it('is quiet before the service is active, and lets a lost connection end the sync run', async () => {
     const reviews = reviewRepository(openCache(join(mkdtempSync(join(tmpdir(), 'review-pull-')), 'cache.sqlite')));
     const refusing = (code: 'SERVICE_NOT_ACTIVE' | 'OFFLINE') => ({ request: async () => Promise.reject(new PortalError(code, code)) });
-    expect(await pullReviews(reviews, refusing('SERVICE_NOT_ACTIVE'), silentLogger)).toBe(false);
-    await expect(pullReviews(reviews, refusing('OFFLINE'), silentLogger)).rejects.toMatchObject({ code: 'OFFLINE' });
+    expect(await reviewPull(reviews, refusing('SERVICE_NOT_ACTIVE'), silentLogger)()).toBe(false);
+    await expect(reviewPull(reviews, refusing('OFFLINE'), silentLogger)()).rejects.toMatchObject({ code: 'OFFLINE' });
   });
 });

@@ -5,22 +5,45 @@ import { PortalError } from '../ipc/portal-error';
 import type { Logger } from '../log/logger';
 import { CONNECTION_CODES } from './review-push';
 
+export type ReviewPull = () => Promise<boolean>;
+
 /**
  * Fetches the review records the portal holds and this cache lacks — campaigns started on another
  * computer or by another administrator, their decisions and completions — so "last reviewed" and
- * the campaign list are the organisation's, not only this machine's. Only campaigns whose summary
- * differs from what the cache knows are fetched in full. Returns whether anything was added.
+ * the campaign list are the organisation's, not only this machine's. The list is asked for with the
+ * ETag of the last one merged (an unchanged list is a 304, every sync run), and only campaigns whose
+ * summary differs from what the cache knows are fetched in full. Each call returns whether anything
+ * was added.
  */
-export async function pullReviews(reviews: ReviewRepository, client: Pick<PortalClient, 'request'>, logger: Logger): Promise<boolean> {
-  let summaries: AccessReviewSummary[];
+export function reviewPull(reviews: ReviewRepository, client: Pick<PortalClient, 'request'>, logger: Logger): ReviewPull {
+  let merged: string | undefined;
+  return async () => {
+    const result = await fetchList(client, logger, merged);
+    if (!result) return false;
+    const changed = await mergeBehind(reviews, client, result.summaries);
+    // Only now: a run cut off above asks for the whole list again next time.
+    merged = result.etag;
+    return changed;
+  };
+}
+
+async function fetchList(
+  client: Pick<PortalClient, 'request'>,
+  logger: Logger,
+  etag: string | undefined,
+): Promise<{ summaries: AccessReviewSummary[]; etag: string | undefined } | undefined> {
   try {
-    summaries = (await client.request<AccessReviewSummary[]>('GET', 'access-reviews')).data;
+    const response = await client.request<AccessReviewSummary[]>('GET', 'access-reviews', etag ? { ifNoneMatch: etag } : {});
+    return response.status === 304 ? undefined : { summaries: response.data, etag: response.etag };
   } catch (error) {
     // Before the service is active there are no reviews to fetch; that must not fail the sync run.
     if (!(error instanceof PortalError) || CONNECTION_CODES.has(error.code)) throw error;
     if (error.code !== 'SERVICE_NOT_ACTIVE') logger.warn('review.pull_refused', { code: error.code, message: error.message });
-    return false;
+    return undefined;
   }
+}
+
+async function mergeBehind(reviews: ReviewRepository, client: Pick<PortalClient, 'request'>, summaries: readonly AccessReviewSummary[]): Promise<boolean> {
   let changed = false;
   for (const summary of summaries) {
     const local = reviews.campaign(summary.id);

@@ -12,7 +12,7 @@ import type { EventSink } from '../events';
 import { PortalError } from '../ipc/portal-error';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import { pullReviews } from '../review/review-pull';
+import { reviewPull } from '../review/review-pull';
 import { pushReviews } from '../review/review-push';
 import { SyncEngine } from '../sync/sync-engine';
 
@@ -63,6 +63,7 @@ export class ProfileWorkspace {
     this.db = openCache(cacheFileFor(deps.dataDir, deps.profile.id));
     this.repositories = cacheRepositories(this.db);
     this.reviews = reviewRepository(this.db);
+    const pullReviews = reviewPull(this.reviews, this.client, deps.logger);
     this.account = accountRepository(this.db);
     this.sync = new SyncEngine({
       db: this.db,
@@ -75,7 +76,7 @@ export class ProfileWorkspace {
       onCacheChanged: () => deps.events.emit('cache.changed', null),
       exchange: async () => {
         const pushed = await pushReviews(this.reviews, this.client, deps.logger);
-        const pulled = await pullReviews(this.reviews, this.client, deps.logger);
+        const pulled = await pullReviews();
         return pushed || pulled;
       },
       ...(deps.syncIntervalMs ? { intervalMs: deps.syncIntervalMs } : {}),
