@@ -12,7 +12,15 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          // electron-vite declares `require` at the top of an ES bundle that needs one: a second one breaks the bundle.
+          selector: "VariableDeclarator[id.name='require']",
+          message: 'Do not declare a variable named require: name the createRequire result for what it resolves.',
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: electronOnlyHere }] }],
@@ -38,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files are loaded by their tools through a default export.
-    files: ['*.config.ts', '*.config.js', 'harness/vite.config.ts'],
+    files: ['*.config.ts', '*.config.js', 'harness/vite.config.ts', 'build-checks/vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -10,8 +10,11 @@ import { createRequire } from 'node:module';
  *
  * Resolved through Node's module resolution from this file, so it finds the package in node_modules in
  * development, in tests and inside the packaged app (main's dependencies are not bundled).
+ *
+ * Not named `require`: electron-vite declares its own `require` at the top of an ES bundle that uses
+ * one, and a second declaration makes the whole main bundle fail to parse.
  */
-const require = createRequire(import.meta.url);
+const resolveFromHere = createRequire(import.meta.url);
 
 export interface ReportFontFiles {
   regular: string;
@@ -20,7 +23,7 @@ export interface ReportFontFiles {
 
 export function reportFontFiles(): ReportFontFiles {
   return {
-    regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
-    bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
+    regular: resolveFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
+    bold: resolveFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
   };
 }
