@@ -25,7 +25,9 @@ const none = z.undefined();
 const id = z.string().min(1).max(200);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
 const campaignId = z.uuid();
-const exportLanguage = z.enum(['nb', 'en']);
+/** The UI's languages: Norwegian Bokmål first, English second. */
+export const uiLanguageSchema = z.enum(['nb', 'en']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 type Saved = { path: string; rows: number } | null;
 
 export const sessionUserSchema = z.object({ subject: z.string(), username: z.string().nullable(), name: z.string().nullable() });
@@ -91,6 +93,9 @@ export const channels = {
     input: z.object({ nonce: z.string().min(1).max(64) }).strict(),
     output: z.object({ nonce: z.string(), receivedAt: z.string() }),
   },
+
+  /** The window's language, so main's own texts (the application menu) follow the UI's. */
+  'app.setLanguage': { input: z.object({ language: uiLanguageSchema }).strict(), output: returns<null>() },
 
   'profiles.list': { input: none, output: returns<{ profiles: ProfileSummary[]; activeId: string }>() },
   'profiles.save': { input: profileInputSchema, output: returns<ProfileSummary>() },
@@ -200,8 +205,8 @@ export const channels = {
   'reviews.lastReviewed': { input: none, output: returns<LastReview[]>() },
   /** The final, online step: pushes the records, removes the access decided "remove", closes the campaign. */
   'reviews.complete': { input: z.object({ id: campaignId }).strict(), output: returns<ReviewCampaignDetail>() },
-  'reviews.exportCsv': { input: z.object({ id: campaignId, language: exportLanguage }).strict(), output: returns<Saved>() },
-  'reviews.exportPdf': { input: z.object({ id: campaignId, language: exportLanguage }).strict(), output: returns<Saved>() },
+  'reviews.exportCsv': { input: z.object({ id: campaignId, language: uiLanguageSchema }).strict(), output: returns<Saved>() },
+  'reviews.exportPdf': { input: z.object({ id: campaignId, language: uiLanguageSchema }).strict(), output: returns<Saved>() },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -1,4 +1,4 @@
-import type { ProfileSummary, SessionStatus } from '../common/contract';
+import type { ProfileSummary, SessionStatus, UiLanguage } from '../common/contract';
 import type { AppConfig } from './app-config';
 import { isIssuerUrl } from './auth/login-url-policy';
 import { DEMO_PROFILE_ID, type Profile } from './auth/profile';
@@ -16,6 +16,8 @@ export interface PlatformAdapters {
   openExternal: (url: string) => Promise<void>;
   /** The save dialog: the path the user picked, or undefined if they cancelled. */
   chooseSavePath: (defaultFileName: string) => Promise<string | undefined>;
+  /** The window switched language (and said so at start); Electron rebuilds its application menu. */
+  languageChanged?: (language: UiLanguage) => void;
 }
 
 export interface AppCoreOptions {
@@ -63,6 +65,10 @@ export class AppCore {
 
   get chooseSavePath(): PlatformAdapters['chooseSavePath'] {
     return this.#options.adapters.chooseSavePath;
+  }
+
+  setLanguage(language: UiLanguage): void {
+    this.#options.adapters.languageChanged?.(language);
   }
 
   workspace(): ProfileWorkspace {

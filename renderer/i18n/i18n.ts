@@ -28,10 +28,17 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
   });
   document.documentElement.lang = i18next.language;
+  tellMain(storedLanguage());
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  tellMain(language);
+}
+
+/** Main's own texts (the application menu) follow the window's language; a failure there is only logged by main. */
+function tellMain(language: Language): void {
+  void window.portal.app.setLanguage({ language });
 }
