@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { electronBinaryStatus } from './e2e/electron/electron-binary';
+import { electronBinaryStatus } from './scripts/electron-binary';
 
 const electron = electronBinaryStatus();
 // Printed once by the runner process (workers load this file again), so CI logs say why it did not run.

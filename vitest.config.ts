@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,main,preload,server,harness}/**/*.test.ts'],
+    include: ['{common,main,preload,server,harness,scripts}/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,

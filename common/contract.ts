@@ -43,7 +43,8 @@ export interface ProfileSummary {
 
 export interface SessionStatus {
   state: SessionState;
-  profile: ProfileSummary;
+  /** `null` when no portal is open yet: the renderer then shows the portal choice. */
+  profile: ProfileSummary | null;
   /** Who is signed in, from the portal's /me (kept in the cache, so it shows offline too). */
   account: Me | null;
 }
@@ -84,10 +85,16 @@ export const channels = {
       version: z.string(),
       dataDir: z.string(),
       logDir: z.string(),
-      demoMode: z.boolean(),
+      /** Whether the embedded demo portal is running now (at start, or since the user picked "Prøv demo"). */
+      demoRunning: z.boolean(),
       platform: z.string(),
     }),
   },
+  /**
+   * "Prøv demo": starts the embedded demo portal if it is not running (once, however often it is asked)
+   * and opens its profile, answering like `profiles.select`. The demo profile is listed from then on.
+   */
+  'app.startDemo': { input: none, output: returns<SessionStatus>() },
   /** Asks main to answer with an `app.pong` event, proving both directions of the bridge. */
   'app.ping': {
     input: z.object({ nonce: z.string().min(1).max(64) }).strict(),
@@ -97,7 +104,7 @@ export const channels = {
   /** The window's language, so main's own texts (the application menu) follow the UI's. */
   'app.setLanguage': { input: z.object({ language: uiLanguageSchema }).strict(), output: returns<null>() },
 
-  'profiles.list': { input: none, output: returns<{ profiles: ProfileSummary[]; activeId: string }>() },
+  'profiles.list': { input: none, output: returns<{ profiles: ProfileSummary[]; activeId: string | null }>() },
   'profiles.save': { input: profileInputSchema, output: returns<ProfileSummary>() },
   'profiles.select': { input: z.object({ id }).strict(), output: returns<SessionStatus>() },
 

@@ -19,6 +19,7 @@ export const errorCodes = [
   'NOTHING_TO_REVIEW',
   'REVIEW_INCOMPLETE',
   'REVIEW_NOT_PUSHED',
+  'DEMO_UNAVAILABLE',
   // The portal's own codes (problem+json `code`), passed through so the UI can explain each one.
   'NOT_FOUND',
   'FORBIDDEN',

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isDemoMode } from '../main/app-config';
+import { demoAtStart } from '../main/app-config';
 import { KeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { startHarness } from './server';
 
@@ -19,6 +19,9 @@ const { values } = parseArgs({
     'group-sync-delay-ms': { type: 'string' },
     // Tests run several harnesses at once: each keeps its refresh tokens under its own keychain service.
     'keychain-service': { type: 'string' },
+    // Read by demoAtStart below; declared so that parseArgs accepts them. The harness counts as unpackaged: demo on by default.
+    demo: { type: 'boolean' },
+    'no-demo': { type: 'boolean' },
   },
 });
 const dataDir = resolve(values['data-dir']);
@@ -33,7 +36,7 @@ const harness = await startHarness({
     version: packageJson.version,
     dataDir,
     logDir: join(dataDir, 'logs'),
-    demoMode: isDemoMode(process.env),
+    demoAtStart: demoAtStart({ packaged: false, argv: process.argv.slice(2) }),
     platform: process.platform,
   },
   secrets: new KeytarSecretStore(values['keychain-service'] ? { service: values['keychain-service'] } : {}),

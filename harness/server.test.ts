@@ -21,7 +21,7 @@ beforeAll(async () => {
     rendererDir: join(dir, 'renderer'),
     bridgeDir: join(dir, 'bridge'),
     // No demo portal and no profile: these tests are about the bridge, not the portal.
-    config: { version: '9.9.9', dataDir: dir, logDir: join(dir, 'logs'), demoMode: false, platform: 'linux' },
+    config: { version: '9.9.9', dataDir: dir, logDir: join(dir, 'logs'), demoAtStart: false, platform: 'linux' },
     secrets: new MemorySecretStore(),
     adapters: { openExternal: async () => {}, chooseSavePath: async () => undefined },
   });

@@ -3,12 +3,17 @@ export interface AppConfig {
   version: string;
   dataDir: string;
   logDir: string;
-  /** Demo mode runs the embedded reference portal; it is on unless a real portal is configured. */
-  demoMode: boolean;
+  /** Start the embedded demo portal at once; otherwise it starts only when the user picks "Prøv demo". */
+  demoAtStart: boolean;
   platform: NodeJS.Platform;
 }
 
-/** A real portal is configured by FJERNHJELP_PORTAL_URL until profiles arrive in settings. */
-export function isDemoMode(env: NodeJS.ProcessEnv): boolean {
-  return !env['FJERNHJELP_PORTAL_URL'];
+/**
+ * Whether the demo portal starts with the app. An installed copy opens on the portal choice unless it
+ * was started with `--demo`; run from the repository (`npm start`, the web harness) it opens the demo,
+ * as the README promises, unless started with `--no-demo`. `--demo` wins if both are given.
+ */
+export function demoAtStart(input: { packaged: boolean; argv: readonly string[] }): boolean {
+  if (input.argv.includes('--demo')) return true;
+  return !input.packaged && !input.argv.includes('--no-demo');
 }

@@ -39,8 +39,11 @@ describe('the main-process core, channel by channel', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'core-data-'));
     downloads = mkdtempSync(join(tmpdir(), 'core-downloads-'));
     const settings = new SettingsStore(dataDir);
-    settings.saveProfile(portal.profile);
-    settings.setActiveProfile(portal.profile.id);
+    // Its own profile id, so its keychain entry (`<profile>:<subject>`) never meets auth-session.test.ts's
+    // `test:` entry for the same demo admin when the two files run in parallel.
+    const profile = { ...portal.profile, id: 'core-test' };
+    settings.saveProfile(profile);
+    settings.setActiveProfile(profile.id);
     // Every access token the app sends, to prove later that none of them reached a file.
     const realFetch = globalThis.fetch;
     vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
@@ -49,7 +52,7 @@ describe('the main-process core, channel by channel', () => {
       return realFetch(input, init);
     });
     core = await AppCore.start({
-      config: { version: '0.0.0-test', dataDir, logDir: join(dataDir, 'logs'), demoMode: false, platform: process.platform },
+      config: { version: '0.0.0-test', dataDir, logDir: join(dataDir, 'logs'), demoAtStart: false, platform: process.platform },
       secrets: testSecrets(),
       adapters: { openExternal: portal.openBrowser, chooseSavePath: async (name) => join(downloads, name) },
       events: { emit: (event, payload) => events.push({ event, payload }) },
@@ -71,7 +74,7 @@ describe('the main-process core, channel by channel', () => {
     const status = await call('session.signIn');
     expect(status).toMatchObject({
       state: 'signed-in',
-      profile: { id: 'test', demo: false },
+      profile: { id: 'core-test', demo: false },
       account: { user: { username: 'demo.admin' }, organisation: { name: 'Norsk Helsenett test', prefix: 'NorskHelsenetttest' }, roles: ['portal-admin'] },
     });
     expect(events.map((entry) => entry.event)).toContain('session.changed');
@@ -237,7 +240,7 @@ describe('the main-process core, channel by channel', () => {
     const db = openDatabase(join(portal.dir, 'portal.db'));
     for (const secret of db.prepare("SELECT totp_secret FROM users WHERE totp_secret IS NOT NULL").pluck().all() as string[]) secretsSeen.add(secret);
     db.close();
-    const stored = await testSecrets().get(`test:user-demo-admin`);
+    const stored = await testSecrets().get(`core-test:user-demo-admin`);
     const refreshToken = (JSON.parse(stored!) as { refreshToken: string }).refreshToken;
     const secrets = [refreshToken, ...authorizations, ...secretsSeen];
     expect(authorizations.size).toBeGreaterThan(0);

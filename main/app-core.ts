@@ -32,7 +32,7 @@ export interface AppCoreOptions {
 }
 
 /**
- * The app's main-process state: settings, the embedded demo portal (in demo mode), and the one
+ * The app's main-process state: settings, the embedded demo portal (when asked for), and the one
  * open profile workspace. Both the Electron entry and the web harness create exactly one of these.
  */
 export class AppCore {
@@ -40,7 +40,12 @@ export class AppCore {
   readonly #options: AppCoreOptions;
   readonly #now: () => Date;
   #demo: DemoPortal | undefined;
+  /** The demo portal's start while it is under way, and after: asking again never starts a second one. */
+  #demoStart: Promise<DemoPortal> | undefined;
   #workspace: ProfileWorkspace | undefined;
+  /** Profile switches run one at a time, so two never open the same cache file or leave a workspace behind. */
+  #switching: Promise<unknown> = Promise.resolve();
+  #closed = false;
 
   private constructor(options: AppCoreOptions) {
     this.#options = options;
@@ -50,7 +55,10 @@ export class AppCore {
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
     const core = new AppCore(options);
-    if (options.config.demoMode) core.#demo = await startDemoPortal(options.config.dataDir, options.demoPortal);
+    if (options.config.demoAtStart) {
+      // Without its demo the app still opens: the portal choice offers "Prøv demo" again, with the error.
+      await core.#startDemoPortal().catch(() => undefined);
+    }
     await core.#open(core.#activeProfileId());
     return core;
   }
@@ -71,6 +79,16 @@ export class AppCore {
     this.#options.adapters.languageChanged?.(language);
   }
 
+  /** Whether the embedded demo portal is running (it then stays up until the app closes). */
+  get demoRunning(): boolean {
+    return this.#demo !== undefined;
+  }
+
+  /** The open profile's id, or `null` before the user has chosen a portal. */
+  get openProfileId(): string | null {
+    return this.#workspace?.profile.id ?? null;
+  }
+
   workspace(): ProfileWorkspace {
     if (!this.#workspace) throw new PortalError('NOT_SIGNED_IN', 'No profile is open');
     return this.#workspace;
@@ -85,18 +103,35 @@ export class AppCore {
     }));
   }
 
-  async selectProfile(id: string): Promise<SessionStatus> {
-    if (!this.#allProfiles().some((profile) => profile.id === id)) {
-      throw new PortalError('INVALID_INPUT', `No profile ${id}`, [{ path: 'id', code: 'UNKNOWN_PROFILE', message: 'No such profile' }]);
-    }
-    if (this.#workspace?.profile.id !== id) {
-      this.settings.setActiveProfile(id);
-      await this.#open(id);
-    }
-    return this.workspace().status();
+  /** The open profile's session, or "signed out, no profile" while the user has not chosen a portal. */
+  status(): SessionStatus {
+    return this.#workspace?.status() ?? { state: 'signed-out', profile: null, account: null };
+  }
+
+  selectProfile(id: string): Promise<SessionStatus> {
+    return this.#exclusive(async () => {
+      if (!this.#allProfiles().some((profile) => profile.id === id)) {
+        throw new PortalError('INVALID_INPUT', `No profile ${id}`, [{ path: 'id', code: 'UNKNOWN_PROFILE', message: 'No such profile' }]);
+      }
+      if (this.#workspace?.profile.id !== id) {
+        this.settings.setActiveProfile(id);
+        await this.#open(id);
+      }
+      return this.workspace().status();
+    });
+  }
+
+  /** "Prøv demo": starts the demo portal unless it runs (once, however often asked), then opens its profile. */
+  async startDemo(): Promise<SessionStatus> {
+    await this.#startDemoPortal();
+    return this.selectProfile(DEMO_PROFILE_ID);
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
+    // A demo start or profile switch under way finishes first, so what it opened is closed here too.
+    await this.#demoStart?.catch(() => undefined);
+    await this.#switching;
     const closing = this.#workspace;
     this.#workspace = undefined;
     await closing?.close();
@@ -104,8 +139,37 @@ export class AppCore {
     this.#demo = undefined;
   }
 
+  /** The user's own portals first, in the order they were added; the demo last, and only while it runs. */
   #allProfiles(): Profile[] {
-    return [...(this.#demo ? [this.#demo.profile] : []), ...this.settings.profiles];
+    return [...this.settings.profiles, ...(this.#demo ? [this.#demo.profile] : [])];
+  }
+
+  #startDemoPortal(): Promise<DemoPortal> {
+    if (this.#closed) return Promise.reject(closingError());
+    this.#demoStart ??= startDemoPortal(this.#options.config.dataDir, this.#options.demoPortal).then(
+      (demo) => {
+        this.#demo = demo;
+        this.#options.logger.info('demo.started', { url: demo.server.url });
+        return demo;
+      },
+      (error: unknown) => {
+        // Not remembered: a later "Prøv demo" tries again (the port may be free by then).
+        this.#demoStart = undefined;
+        // The cause goes to the log only, as the dispatcher does with unexpected errors.
+        this.#options.logger.error('demo.start-failed', { error: error instanceof Error ? error.message : String(error) });
+        throw new PortalError('DEMO_UNAVAILABLE', 'The demo portal could not start');
+      },
+    );
+    return this.#demoStart;
+  }
+
+  #exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.#switching.then(() => {
+      if (this.#closed) throw closingError();
+      return run();
+    });
+    this.#switching = next.catch(() => undefined);
+    return next;
   }
 
   #activeProfileId(): string | undefined {
@@ -144,4 +208,8 @@ export class AppCore {
       logger.warn('session.restore-failed', { profile: profile.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
+}
+
+function closingError(): PortalError {
+  return new PortalError('INTERNAL', 'The app is closing');
 }

@@ -23,7 +23,7 @@ const projectDir = resolve(import.meta.dirname, '../..');
 export interface HarnessStartOptions {
   /** A data folder prepared by the test (e.g. with a settings.json naming a real portal profile). */
   dataDir?: string;
-  /** A real portal instead of the embedded demo one (demo mode is then off). */
+  /** A real portal (named in the prepared data folder) instead of the embedded demo one: starts with `--no-demo`. */
   portalUrl?: string;
 }
 
@@ -31,13 +31,14 @@ export interface HarnessStartOptions {
 export async function startHarnessProcess(extraArgs: string[] = [], options: HarnessStartOptions = {}): Promise<HarnessProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fjernhjelp-harness-'));
   const keychainService = `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`;
+  const demoArgs = options.portalUrl ? ['--no-demo'] : [];
   const opened: string[] = [];
   const waiting: Array<(url: string) => void> = [];
   const launch = async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService, ...extraArgs],
-      { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FJERNHJELP_PORTAL_URL: options.portalUrl ?? '' } },
+      ['--import', 'tsx', 'harness/cli.ts', '--port', '0', '--data-dir', dataDir, '--keychain-service', keychainService, ...demoArgs, ...extraArgs],
+      { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const lines = createInterface({ input: child.stdout! });
     let ready: ((url: string) => void) | undefined;

@@ -21,7 +21,7 @@ const { registerContractHandlers } = await import('./ipc');
 
 describe('registerContractHandlers', () => {
   const handlers = {
-    'app.info': vi.fn(async () => ({ version: '1', dataDir: '/d', logDir: '/l', demoMode: true, platform: 'linux' })),
+    'app.info': vi.fn(async () => ({ version: '1', dataDir: '/d', logDir: '/l', demoRunning: true, platform: 'linux' })),
     'app.ping': vi.fn(async ({ nonce }: { nonce: string }) => ({ nonce, receivedAt: 'now' })),
   };
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };

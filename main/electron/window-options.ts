@@ -1,12 +1,21 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Rectangle, WindowSize } from '../window/window-state';
+
+export const MAIN_WINDOW_SIZE: WindowSize = { width: 1280, height: 840, minWidth: 900, minHeight: 600 };
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Developer tools only where the app runs from the repository (`!app.isPackaged`), never in an installed copy. */
+  devTools: boolean;
+  /** Where the window was last, if that is still on a display; otherwise it opens centred at the default size. */
+  bounds?: Rectangle | undefined;
+}
 
 /** The main window's options. Every security-relevant webPreference is spelled out, not left to defaults. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions({ preloadPath, devTools, bounds }: MainWindowOptions): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 840,
-    minWidth: 900,
-    minHeight: 600,
+    ...MAIN_WINDOW_SIZE,
+    ...(bounds ?? { center: true }),
     show: false,
     title: 'Fjernhjelp Admin',
     backgroundColor: '#ffffff',
@@ -23,7 +32,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env['NODE_ENV'] !== 'production',
+      devTools,
     },
   };
 }

@@ -7,7 +7,7 @@ type Channels = 'profiles.list' | 'profiles.save' | 'profiles.select' | 'session
 
 export function sessionHandlers({ core }: HandlerDeps): HandlerGroup<Channels> {
   return {
-    'profiles.list': async () => ({ profiles: core.profiles(), activeId: core.workspace().profile.id }),
+    'profiles.list': async () => ({ profiles: core.profiles(), activeId: core.openProfileId }),
     'profiles.save': async (input) => {
       const parsed = profileSchema.safeParse({ ...input, id: `p-${randomUUID().slice(0, 8)}`, clientId: input.clientId || CLIENT_ID });
       if (!parsed.success) {
@@ -22,7 +22,7 @@ export function sessionHandlers({ core }: HandlerDeps): HandlerGroup<Channels> {
     },
     'profiles.select': async ({ id }) => core.selectProfile(id),
 
-    'session.status': async () => core.workspace().status(),
+    'session.status': async () => core.status(),
     'session.signIn': async () => {
       const workspace = core.workspace();
       await workspace.signIn();

@@ -9,7 +9,7 @@ const APP = 'app://fjernhjelp/index.html';
 
 function setup() {
   const handlers = {
-    'app.info': vi.fn(async () => ({ version: '1', dataDir: '/d', logDir: '/l', demoMode: true, platform: 'linux' })),
+    'app.info': vi.fn(async () => ({ version: '1', dataDir: '/d', logDir: '/l', demoRunning: true, platform: 'linux' })),
     'app.ping': vi.fn(async ({ nonce }: { nonce: string }) => ({ nonce, receivedAt: 'now' })),
   };
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };

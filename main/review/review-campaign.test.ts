@@ -37,7 +37,7 @@ describe('an access review campaign, offline in the middle', () => {
 
   const startCore = async () => {
     core = await AppCore.start({
-      config: { version: '0.0.0-test', dataDir, logDir: join(dataDir, 'logs'), demoMode: false, platform: process.platform },
+      config: { version: '0.0.0-test', dataDir, logDir: join(dataDir, 'logs'), demoAtStart: false, platform: process.platform },
       secrets: testSecrets(),
       adapters: { openExternal: portal.openBrowser, chooseSavePath: async (name) => join(downloads, name) },
       events: { emit: () => {} },

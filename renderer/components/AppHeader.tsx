@@ -12,7 +12,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <span className="app-name">{t('app.name')}</span>
-      {status?.profile.demo && (
+      {status?.profile?.demo && (
         <span className="demo-badge" title={t('app.demoBadgeTitle')}>
           {t('app.demoBadge')}
         </span>

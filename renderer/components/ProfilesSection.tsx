@@ -1,17 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalErrorData } from '../../common/result';
+import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
 import { selectProfiles, selectSessionStatus, useSessionStore } from '../stores/session-store';
 import { ErrorMessage } from './ErrorMessage';
+import { TryDemo } from './TryDemo';
 
 const empty = { name: '', portalUrl: '', issuer: '', clientId: 'fjernhjelp-admin' };
 
-/** The portals the app can sign in to: the built-in demo portal first, then the ones the admin added. */
+/** The portals the app can sign in to: the ones the admin added, then the built-in demo portal while it runs (or "Prøv demo"). */
 export function ProfilesSection() {
   const { t } = useTranslation();
   const profiles = useSessionStore(selectProfiles);
   const status = useSessionStore(selectSessionStatus);
   const { saveProfile, selectProfile } = useSessionStore();
+  const navigate = useNavigationStore(selectNavigate);
   const [form, setForm] = useState(empty);
   const [error, setError] = useState<PortalErrorData | undefined>();
   const ids = { name: useId(), portalUrl: useId(), issuer: useId(), clientId: useId() };
@@ -21,6 +24,10 @@ export function ProfilesSection() {
     const refused = await saveProfile(form);
     setError(refused);
     if (!refused) setForm(empty);
+  };
+  // A newly chosen portal is not signed in: go on to its sign-in (Settings has no way back while signed out).
+  const use = async (id: string) => {
+    if (await selectProfile(id)) navigate({ screen: 'service' });
   };
   const field = (key: keyof typeof empty, label: string, hint?: string) => (
     <div className="field">
@@ -51,10 +58,10 @@ export function ProfilesSection() {
                 <code>{profile.portalUrl}</code>
               </td>
               <td>
-                {status?.profile.id === profile.id ? (
+                {status?.profile?.id === profile.id ? (
                   <strong>{t('settings.profileActive')}</strong>
                 ) : (
-                  <button type="button" className="secondary" onClick={() => void selectProfile(profile.id)} disabled={status?.state === 'signing-in'}>
+                  <button type="button" className="secondary" onClick={() => void use(profile.id)} disabled={status?.state === 'signing-in'}>
                     {t('settings.useProfile')}
                   </button>
                 )}
@@ -72,6 +79,7 @@ export function ProfilesSection() {
         {error && <ErrorMessage error={error} />}
         <button type="submit">{t('settings.addProfile')}</button>
       </form>
+      <TryDemo />
     </>
   );
 }

@@ -42,8 +42,8 @@ export function SettingsScreen() {
         <dl className="facts" data-testid="app-info">
           <dt>{t('settings.version')}</dt>
           <dd data-testid="app-version">{info.version}</dd>
-          <dt>{t('settings.demoMode')}</dt>
-          <dd data-testid="app-demo-mode">{info.demoMode ? t('settings.demoOn') : t('settings.demoOff')}</dd>
+          <dt>{t('settings.demoPortal')}</dt>
+          <dd data-testid="app-demo-mode">{info.demoRunning ? t('settings.demoOn') : t('settings.demoOff')}</dd>
           <dt>{t('settings.dataDir')}</dt>
           <dd data-testid="app-data-dir">
             <code>{info.dataDir}</code>

@@ -63,5 +63,6 @@ export const useAppStore = create<AppState>()((set) => ({
 
 export const selectAppInfo = (state: AppState): AppInfo | undefined => state.info;
 export const selectAppInfoError = (state: AppState): PortalErrorData | undefined => state.infoError;
-export const selectIsDemoMode = (state: AppState): boolean => state.info?.demoMode ?? false;
+/** Whether main's embedded demo portal is running (at start, or since the user picked "Prøv demo"). */
+export const selectIsDemoRunning = (state: AppState): boolean => state.info?.demoRunning ?? false;
 export const selectPing = (state: AppState): PingState => state.ping;

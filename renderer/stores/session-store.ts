@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ProfileSummary, SessionStatus } from '../../common/contract';
 import type { PortalErrorData } from '../../common/result';
+import { useAppStore } from './app-store';
 
 interface SessionState {
   status: SessionStatus | undefined;
@@ -10,7 +11,10 @@ interface SessionState {
   signIn(): Promise<void>;
   cancelSignIn(): Promise<void>;
   signOut(): Promise<void>;
-  selectProfile(id: string): Promise<void>;
+  /** Opens a profile; answers whether it did (on failure the error is in the store). */
+  selectProfile(id: string): Promise<boolean>;
+  /** "Prøv demo": main starts the demo portal (if needed) and opens its profile; answers the error if it could not. */
+  startDemo(): Promise<PortalErrorData | undefined>;
   /** Adds a real portal profile; answers the error (with fields) if main refuses it. */
   saveProfile(input: { name: string; portalUrl: string; issuer: string; clientId: string }): Promise<PortalErrorData | undefined>;
 }
@@ -49,6 +53,16 @@ export const useSessionStore = create<SessionState>()((set) => ({
   async selectProfile(id) {
     const result = await window.portal.profiles.select({ id });
     set(result.ok ? { status: result.value, error: undefined } : { error: result.error });
+    return result.ok;
+  },
+  async startDemo() {
+    const result = await window.portal.app.startDemo();
+    if (!result.ok) return result.error;
+    set({ status: result.value, error: undefined });
+    // The demo profile is listed from now on, and the settings say the demo portal runs.
+    const [profiles] = await Promise.all([window.portal.profiles.list(), useAppStore.getState().loadInfo()]);
+    if (profiles.ok) set({ profiles: profiles.value.profiles });
+    return undefined;
   },
 }));
 
@@ -62,3 +76,5 @@ export const selectSessionState = (state: SessionState): SessionStatus['state'] 
 export const selectAccount = (state: SessionState): SessionStatus['account'] | undefined => state.status?.account;
 export const selectSessionError = (state: SessionState): PortalErrorData | undefined => state.error;
 export const selectProfiles = (state: SessionState): ProfileSummary[] => state.profiles;
+/** No portal is open yet (an installed copy's first start): the login screen shows the portal choice. */
+export const selectNeedsPortalChoice = (state: SessionState): boolean => state.status !== undefined && state.status.profile === null;
