@@ -7,9 +7,8 @@ import * as OTPAuth from 'otpauth';
 import { PNG } from 'pngjs';
 import { channelNames } from '../../common/contract';
 import { electronBinaryStatus } from '../../scripts/electron-binary';
-import { demoAdminCode } from '../harness/harness-process';
+import { signInOnPortalPage } from '../harness/harness-process';
 import { dataDirWithProfile, startPortalProcess } from '../harness/portal-process';
-import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 
 /**
  * The built app in a real Electron, where the binary exists (these machines cannot download it: the
@@ -62,14 +61,7 @@ async function signInThroughBrowser(app: ElectronApplication, page: Page): Promi
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const login = await browser.newPage();
-    await login.goto(loginUrl!);
-    await login.getByLabel('Brukernavn').fill(DEMO_ADMIN.username);
-    await login.getByLabel('Passord, eller engangspassordet fra SMS').fill(DEMO_ADMIN.password);
-    await login.getByRole('button', { name: /Neste/ }).click();
-    await login.locator('#code').fill(demoAdminCode());
-    await login.getByRole('button', { name: /Logg inn/ }).click();
-    await login.getByText('Du er logget inn').waitFor();
+    await signInOnPortalPage(await browser.newPage(), loginUrl!);
   } finally {
     await browser.close();
   }

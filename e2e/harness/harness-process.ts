@@ -88,6 +88,17 @@ export function demoAdminCode(): string {
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(DEMO_ADMIN.totpSecret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
 }
 
+/** The portal's sign-in page at `loginUrl`, completed as the demo administrator (username, password, code). */
+export async function signInOnPortalPage(browserPage: Page, loginUrl: string): Promise<void> {
+  await browserPage.goto(loginUrl);
+  await browserPage.getByLabel('Brukernavn').fill(DEMO_ADMIN.username);
+  await browserPage.getByLabel('Passord, eller engangspassordet fra SMS').fill(DEMO_ADMIN.password);
+  await browserPage.getByRole('button', { name: /Neste/ }).click();
+  await browserPage.locator('#code').fill(demoAdminCode());
+  await browserPage.getByRole('button', { name: /Logg inn/ }).click();
+  await browserPage.getByText('Du er logget inn').waitFor();
+}
+
 /**
  * Signs in as a newcomer would: "Logg inn" in the app, then the login page the system browser shows
  * (a second page here), using the username, password and code from its DEMO box.
@@ -97,13 +108,7 @@ export async function signInThroughBrowser(page: Page, harness: HarnessProcess):
   await page.getByRole('button', { name: /^(Logg inn|Sign in)$/ }).click();
   const browserPage = await page.context().newPage();
   try {
-    await browserPage.goto(await opened);
-    await browserPage.getByLabel('Brukernavn').fill(DEMO_ADMIN.username);
-    await browserPage.getByLabel('Passord, eller engangspassordet fra SMS').fill(DEMO_ADMIN.password);
-    await browserPage.getByRole('button', { name: /Neste/ }).click();
-    await browserPage.locator('#code').fill(demoAdminCode());
-    await browserPage.getByRole('button', { name: /Logg inn/ }).click();
-    await browserPage.getByText('Du er logget inn').waitFor();
+    await signInOnPortalPage(browserPage, await opened);
   } finally {
     await browserPage.close();
   }
