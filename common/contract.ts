@@ -23,7 +23,9 @@ import type { LastReview, ReviewCampaign, ReviewCampaignDetail, ReviewItemState 
 const returns = <T>() => z.custom<T>(() => true);
 const none = z.undefined();
 const id = z.string().min(1).max(200);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
+const isoDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
+/** An instant in UTC; nanoseconds at most (the format alone would allow any number of fraction digits). */
+const isoInstant = z.iso.datetime().max(30);
 const campaignId = z.uuid();
 /** The UI's languages: Norwegian Bokmål first, English second. */
 export const uiLanguageSchema = z.enum(['nb', 'en']);
@@ -47,6 +49,17 @@ export interface SessionStatus {
   profile: ProfileSummary | null;
   /** Who is signed in, from the portal's /me (kept in the cache, so it shows offline too). */
   account: Me | null;
+  /** The open profile's cache was damaged at start: moved aside and replaced (told to the user once). */
+  cacheRecovery: CacheRecoveryNotice | null;
+}
+
+export interface CacheRecoveryNotice {
+  /** Where the damaged file was kept. */
+  movedTo: string;
+  /** Review decisions that had not reached the portal, carried over into the new cache. */
+  salvagedDecisions: number;
+  /** The damaged file's review records could not be read: unsent decisions may be lost. */
+  salvageFailed: boolean;
 }
 
 export type SyncActivity = 'idle' | 'syncing' | 'offline' | 'error';
@@ -131,7 +144,7 @@ export const channels = {
   /** Every grant on every group of the organisation, from the cache: the access review's table. */
   'grants.all': { input: none, output: returns<Grant[]>() },
   'grants.put': {
-    input: z.object({ groupId: id, vendorId: id, mode: grantModeSchema, expiresAt: z.iso.datetime().nullable().optional() }).strict(),
+    input: z.object({ groupId: id, vendorId: id, mode: grantModeSchema, expiresAt: isoInstant.nullable().optional() }).strict(),
     output: returns<Grant>(),
   },
   'grants.remove': { input: z.object({ groupId: id, vendorId: id }).strict(), output: returns<null>() },

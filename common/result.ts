@@ -10,6 +10,7 @@ export const errorCodes = [
   'INTERNAL',
   'KEYCHAIN_UNAVAILABLE',
   'FILE_WRITE_FAILED',
+  'DISK_FULL',
   'LOGIN_FAILED',
   'LOGIN_CANCELLED',
   'LOGIN_TIMEOUT',
@@ -19,6 +20,7 @@ export const errorCodes = [
   'NOTHING_TO_REVIEW',
   'REVIEW_INCOMPLETE',
   'REVIEW_NOT_PUSHED',
+  'REVIEW_TOO_LARGE',
   'DEMO_UNAVAILABLE',
   // The portal's own codes (problem+json `code`), passed through so the UI can explain each one.
   'NOT_FOUND',
@@ -40,6 +42,9 @@ export const errorCodes = [
   'TWO_FACTOR_NOT_TOTP',
   'ACCESS_REVIEW_CONFLICT',
   'ACCESS_REVIEW_COMPLETED',
+  // The portal has no such route (an older portal than this app), or the request was larger than it takes.
+  'ROUTE_NOT_FOUND',
+  'BODY_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

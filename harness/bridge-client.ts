@@ -1,12 +1,13 @@
 import { buildPortalApi } from '../common/portal-api';
 import { fail, type Result } from '../common/result';
-import { BRIDGE_PATH, type BridgeMessage, type BridgeRequest } from './bridge-protocol';
+import { BRIDGE_KEY_STORAGE, BRIDGE_PATH, bridgeProtocols, encodeBridgeRequest, parseLaunchHash, type BridgeMessage } from './bridge-protocol';
 
 /**
  * `window.portal` for the web harness: the same object the preload builds, over a WebSocket to the
  * harness instead of Electron IPC. Loaded as a classic script before the renderer's module script.
  */
-const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`);
+const key = takeBridgeKey();
+const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`, bridgeProtocols(key));
 const opened = new Promise<void>((resolve, reject) => {
   socket.addEventListener('open', () => resolve(), { once: true });
   socket.addEventListener('error', () => reject(new Error('bridge connection failed')), { once: true });
@@ -15,9 +16,21 @@ const pending = new Map<number, (result: Result<unknown>) => void>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let nextId = 1;
 
+if (key === null) console.error('No harness bridge key: open the URL the harness printed when it started.');
+
+// Opening the launch URL again in this tab only changes the fragment: no new page load. This listener
+// runs before the renderer's (it was added first), so the renderer reads the route, not the key. A new
+// key belongs to a new start of the harness: the page loads again to connect with it.
+window.addEventListener('popstate', () => {
+  const launched = takeLaunchHash();
+  if (launched !== null && launched !== key) location.reload();
+});
+
 socket.addEventListener('message', (message: MessageEvent<string>) => {
   const data = JSON.parse(message.data) as BridgeMessage;
   if (data.kind === 'result') {
+    // A null id answers a frame the harness could not read; this client sends none.
+    if (data.id === null) return;
     pending.get(data.id)?.(data.result);
     pending.delete(data.id);
   } else {
@@ -36,11 +49,13 @@ const portal = buildPortalApi({
     } catch {
       return fail('INTERNAL', 'The harness bridge is not connected');
     }
+    if (socket.readyState !== WebSocket.OPEN) return fail('INTERNAL', 'The harness bridge closed');
     const id = nextId++;
-    const request: BridgeRequest = { id, channel, input };
+    const encoded = encodeBridgeRequest({ id, channel, input });
+    if (!encoded.ok) return encoded.result;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      socket.send(JSON.stringify(request));
+      socket.send(encoded.frame);
     });
   },
   subscribe(event, listener) {
@@ -54,3 +69,19 @@ const portal = buildPortalApi({
 });
 
 Object.defineProperty(window, 'portal', { value: portal, writable: false, configurable: false });
+
+/**
+ * The key from the launch URL's fragment, kept for reloads of this tab; the fragment is then put back
+ * to the app's own route before the renderer reads it.
+ */
+function takeBridgeKey(): string | null {
+  return takeLaunchHash() ?? sessionStorage.getItem(BRIDGE_KEY_STORAGE);
+}
+
+function takeLaunchHash(): string | null {
+  const launch = parseLaunchHash(location.hash);
+  if (launch === null) return null;
+  sessionStorage.setItem(BRIDGE_KEY_STORAGE, launch.key);
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${launch.route}`);
+  return launch.key;
+}

@@ -1,15 +1,109 @@
-import type { Result } from '../common/result';
+import { z } from 'zod';
+import { fail, type FieldIssue, type Result } from '../common/result';
+import { largestLegalFrameBytes } from './largest-frame';
 
 /** Messages on the harness WebSocket: the harness's stand-in for Electron's IPC. */
 export const BRIDGE_PATH = '/__harness/bridge';
 export const BRIDGE_SCRIPT_PATH = '/__harness/bridge.js';
 
-export interface BridgeRequest {
-  id: number;
-  channel: string;
-  input?: unknown;
+/**
+ * The bridge key: a secret the harness makes at each start and hands only to whoever started it, in
+ * the fragment of the URL it prints (a fragment is never sent to a server, so it is in no request
+ * line and no server log). The page keeps it in sessionStorage and offers it as a WebSocket
+ * subprotocol, the one header a browser's WebSocket can set. Serving it inside the page would not
+ * do: any process on the machine can fetch the page.
+ *
+ * The fragment is `#harness-key=<key>`, optionally followed by `/` and the app's own route:
+ * `<printed URL>/#/settings` opens the settings screen.
+ */
+export const BRIDGE_PROTOCOL = 'fjernhjelp-harness';
+const KEY_PROTOCOL_PREFIX = 'fjernhjelp-harness-key.';
+const LAUNCH_HASH_PREFIX = '#harness-key=';
+/** 32 random bytes, base64url: also a valid subprotocol token. */
+const KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const BRIDGE_KEY_STORAGE = 'fjernhjelp-harness-key';
+
+export function launchUrl(origin: string, key: string): string {
+  return `${origin}/${LAUNCH_HASH_PREFIX}${key}`;
 }
 
+/** The key and the app's route from a launch fragment, or null when `hash` is not one. */
+export function parseLaunchHash(hash: string): { key: string; route: string } | null {
+  if (!hash.startsWith(LAUNCH_HASH_PREFIX)) return null;
+  const rest = hash.slice(LAUNCH_HASH_PREFIX.length);
+  const slash = rest.indexOf('/');
+  const key = slash === -1 ? rest : rest.slice(0, slash);
+  if (!KEY_PATTERN.test(key)) return null;
+  return { key, route: slash === -1 ? '' : rest.slice(slash + 1) };
+}
+
+/** The subprotocols the page offers: the bridge's name (which the harness answers with) and the key. */
+export function bridgeProtocols(key: string | null): string[] {
+  return key === null ? [BRIDGE_PROTOCOL] : [BRIDGE_PROTOCOL, `${KEY_PROTOCOL_PREFIX}${key}`];
+}
+
+/** The key offered in a `Sec-WebSocket-Protocol` header, or null. */
+export function offeredKey(header: string | undefined): string | null {
+  const offers = (header ?? '').split(',').map((offer) => offer.trim());
+  const offer = offers.find((candidate) => candidate.startsWith(KEY_PROTOCOL_PREFIX));
+  return offer === undefined ? null : offer.slice(KEY_PROTOCOL_PREFIX.length);
+}
+
+/**
+ * The largest frame a legal request can make (see largest-frame.ts). The harness refuses a larger
+ * message at its frame header (WebSocket close 1009), before reading it; the bridge client answers
+ * a typed error instead of sending one.
+ */
+export const MAX_FRAME_BYTES = largestLegalFrameBytes();
+
+export const bridgeRequestSchema = z
+  .object({
+    id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    // Any name: the dispatcher answers UNKNOWN_CHANNEL for one the contract does not have.
+    channel: z.string().min(1).max(200),
+    input: z.unknown().optional(),
+  })
+  .strict();
+
+export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
+
 export type BridgeMessage =
-  | { kind: 'result'; id: number; result: Result<unknown> }
+  /** `id` is null when the frame it answers had no readable id. */
+  | { kind: 'result'; id: number | null; result: Result<unknown> }
   | { kind: 'event'; event: string; payload: unknown };
+
+export type DecodedFrame = { ok: true; request: BridgeRequest } | { ok: false; id: number | null; result: Result<never> };
+
+/** Reads one text frame from the page: a request, or the typed error to answer it with. */
+export function decodeBridgeFrame(text: string): DecodedFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, id: null, result: fail('INVALID_INPUT', 'The bridge frame is not JSON', [{ path: '', code: 'invalid_json', message: reason }]) };
+  }
+  const parsed = bridgeRequestSchema.safeParse(value);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const id = bridgeRequestSchema.shape.id.safeParse((value as { id?: unknown } | null)?.id);
+  return {
+    ok: false,
+    id: id.success ? id.data : null,
+    result: fail('INVALID_INPUT', 'The bridge frame is not a request {id, channel, input}', fieldIssues(parsed.error)),
+  };
+}
+
+/** A request as the frame to send, or a typed error when it is larger than any legal request. */
+export function encodeBridgeRequest(request: BridgeRequest): { ok: true; frame: string } | { ok: false; result: Result<never> } {
+  const frame = JSON.stringify(request);
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: only a frame that might be too large is measured.
+  if (frame.length * 3 <= MAX_FRAME_BYTES) return { ok: true, frame };
+  const bytes = new TextEncoder().encode(frame).byteLength;
+  if (bytes <= MAX_FRAME_BYTES) return { ok: true, frame };
+  const message = `The request is ${bytes} bytes; no valid request is larger than ${MAX_FRAME_BYTES}`;
+  return { ok: false, result: fail('INVALID_INPUT', `Invalid input for ${request.channel}`, [{ path: '', code: 'too_big', message }]) };
+}
+
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, message: issue.message }));
+}

@@ -8,7 +8,8 @@ import { startHarness } from './server';
 
 /**
  * `npm run start:web`: runs the app's main-process handlers behind the web harness and prints one
- * JSON line `{"url": …}` when ready. For machines without a display or without the Electron binary.
+ * JSON line `{"url": …}` when ready: the URL to open, with the bridge key in its fragment. For machines
+ * without a display or without the Electron binary.
  */
 const projectDir = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -57,7 +58,8 @@ const harness = await startHarness({
     ...(values['group-sync-delay-ms'] ? { groupSyncDelayMs: Number(values['group-sync-delay-ms']) } : {}),
   },
 });
-process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);
+// The launch URL carries this start's bridge key (in its fragment): it goes to whoever started the harness, nowhere else.
+process.stdout.write(`${JSON.stringify({ url: harness.launchUrl, dataDir })}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

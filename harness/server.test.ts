@@ -1,93 +1,43 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { MemorySecretStore } from '../main/secrets/memory-secret-store';
-import type { BridgeMessage } from './bridge-protocol';
-import { startHarness, type RunningHarness } from './server';
+import { call, nextMessage, startTestHarness, type TestHarness } from './test-harness';
 
-let harness: RunningHarness;
-let dir: string;
+let t: TestHarness;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'harness-test-'));
-  mkdirSync(join(dir, 'renderer'));
-  mkdirSync(join(dir, 'bridge'));
-  writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><html><head><title>t</title></head></html>');
-  writeFileSync(join(dir, 'bridge/bridge.js'), '/* bridge */');
-  harness = await startHarness({
-    port: 0,
-    rendererDir: join(dir, 'renderer'),
-    bridgeDir: join(dir, 'bridge'),
-    // No demo portal and no profile: these tests are about the bridge, not the portal.
-    config: { version: '9.9.9', dataDir: dir, logDir: join(dir, 'logs'), demoAtStart: false, platform: 'linux' },
-    secrets: new MemorySecretStore(),
-    adapters: { openExternal: async () => {}, chooseSavePath: async () => undefined },
-  });
+  t = await startTestHarness();
 });
 
-afterAll(() => harness.close());
-
-function connect(origin: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${harness.url.replace('http', 'ws')}/__harness/bridge`, { origin });
-    socket.once('open', () => resolve(socket));
-    socket.once('error', reject);
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-  });
-}
-
-function nextMessage(socket: WebSocket, kind: BridgeMessage['kind']): Promise<BridgeMessage> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData): void => {
-      const message = JSON.parse(String(data)) as BridgeMessage;
-      if (message.kind === kind) {
-        socket.off('message', onMessage);
-        resolve(message);
-      }
-    };
-    socket.on('message', onMessage);
-  });
-}
+afterAll(() => t.harness.close());
 
 describe('web harness', () => {
   it('injects the bridge script before anything else in the page', async () => {
-    const html = await (await fetch(harness.url)).text();
+    const html = await (await fetch(t.harness.url)).text();
     expect(html).toMatch(/^<!doctype html><html><head><script src="\/__harness\/bridge\.js"><\/script><title>/);
   });
 
   it('refuses a WebSocket from another origin', async () => {
-    await expect(connect('http://evil.example')).rejects.toThrow('HTTP 403');
-    expect(readFileSync(join(dir, 'logs/harness.log'), 'utf8')).toContain('harness.upgrade-refused');
+    await expect(t.connect({ origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(t.connect({ origin: '' })).rejects.toThrow('HTTP 403');
+    expect(t.log()).toMatch(/"event":"harness\.upgrade-refused".*"reason":"origin"/);
   });
 
   it('runs the real handlers for its own page and pushes their events', async () => {
-    const socket = await connect(harness.url);
+    const socket = await t.connect();
     try {
       const event = nextMessage(socket, 'event');
-      const result = nextMessage(socket, 'result');
-      socket.send(JSON.stringify({ id: 7, channel: 'app.ping', input: { nonce: 'n1' } }));
-      expect(await result).toMatchObject({ kind: 'result', id: 7, result: { ok: true, value: { nonce: 'n1' } } });
+      expect(await call(socket, 7, 'app.ping', { nonce: 'n1' })).toMatchObject({ kind: 'result', id: 7, result: { ok: true, value: { nonce: 'n1' } } });
       expect(await event).toMatchObject({ kind: 'event', event: 'app.pong', payload: { nonce: 'n1' } });
-
-      const info = nextMessage(socket, 'result');
-      socket.send(JSON.stringify({ id: 8, channel: 'app.info' }));
-      expect(await info).toMatchObject({ id: 8, result: { ok: true, value: { version: '9.9.9', dataDir: dir } } });
+      expect(await call(socket, 8, 'app.info')).toMatchObject({ id: 8, result: { ok: true, value: { version: '9.9.9', dataDir: t.dir } } });
     } finally {
       socket.close();
     }
   });
 
   it('returns the dispatcher’s typed errors for unknown channels and bad input', async () => {
-    const socket = await connect(harness.url);
+    const socket = await t.connect();
     try {
-      const first = nextMessage(socket, 'result');
-      socket.send(JSON.stringify({ id: 1, channel: 'fs.readFile', input: '/etc/passwd' }));
-      expect(await first).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_CHANNEL' } } });
-      const second = nextMessage(socket, 'result');
-      socket.send(JSON.stringify({ id: 2, channel: 'app.ping', input: {} }));
-      expect(await second).toMatchObject({ result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+      expect(await call(socket, 1, 'fs.readFile', '/etc/passwd')).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_CHANNEL' } } });
+      expect(await call(socket, 2, 'app.ping', {})).toMatchObject({ result: { ok: false, error: { code: 'INVALID_INPUT' } } });
     } finally {
       socket.close();
     }

@@ -79,7 +79,7 @@ describe('demo portal on request', () => {
     expect(startDemoPortal).not.toHaveBeenCalled();
     expect(await listening(demoPort)).toBe(false);
     expect(await call('profiles.list')).toEqual({ profiles: [], activeId: null });
-    expect(await call('session.status')).toEqual({ state: 'signed-out', profile: null, account: null });
+    expect(await call('session.status')).toEqual({ state: 'signed-out', profile: null, account: null, cacheRecovery: null });
     expect(await call('app.info')).toMatchObject({ demoRunning: false });
     await expect(call('session.signIn')).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
     await expect(call('profiles.select', { id: 'demo' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

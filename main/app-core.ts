@@ -105,7 +105,7 @@ export class AppCore {
 
   /** The open profile's session, or "signed out, no profile" while the user has not chosen a portal. */
   status(): SessionStatus {
-    return this.#workspace?.status() ?? { state: 'signed-out', profile: null, account: null };
+    return this.#workspace?.status() ?? { state: 'signed-out', profile: null, account: null, cacheRecovery: null };
   }
 
   selectProfile(id: string): Promise<SessionStatus> {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { CacheRecoveryNotice } from './components/CacheRecoveryNotice';
 import { MainNav } from './components/MainNav';
 import { StatusBar } from './components/StatusBar';
 import { Routes } from './Routes';
@@ -34,6 +35,7 @@ export function App() {
   return (
     <div className={sessionState === 'signed-in' ? 'app-shell' : 'app-shell signed-out'}>
       <AppHeader />
+      <CacheRecoveryNotice />
       {sessionState === 'signed-in' ? (
         <>
           <MainNav />

@@ -8,7 +8,9 @@ import type { AccessTokenVerifier } from './auth/token-verifier';
 import type { ServerContext } from './context';
 import { openDatabase } from './db/database';
 import { requireAuthentication } from './http/authenticate';
-import { problemErrorHandler } from './http/problem';
+import { MAX_PATH_SEGMENT_LENGTH, routeNotFound } from './http/framework-problems';
+import { sendProblem } from './http/problem';
+import { problemErrorHandler } from './http/problem-error-handler';
 import { strictBodyValidator } from './http/strict-body-validator';
 import { resolveOptions, type PortalServerOptions } from './options';
 import { registerOidc } from './oidc/register-oidc';
@@ -44,14 +46,19 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     },
   };
 
-  // Strict bodies: unknown properties are refused (400), not silently dropped.
+  // Strict bodies: unknown properties are refused (400), not silently dropped. Every error, the
+  // router's own (a broken %-encoding, an over-long path) and an unknown route's too, is problem+json.
+  // The router reads path parameters far longer than any id, so the id's schema names the field.
   const app = Fastify({
     logger: options.logger,
     bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
     schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },
+    frameworkErrors: problemErrorHandler,
   });
   app.setErrorHandler(problemErrorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, routeNotFound(request)));
 
   const verifiers: AccessTokenVerifier[] = [];
   if (options.devTokens) {

@@ -243,7 +243,7 @@ export type paths = {
         put?: never;
         /**
          * Create a machine group
-         * @description The name is trimmed and NFC-normalised. 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (control characters), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN (same name ignoring case).
+         * @description The name is trimmed and NFC-normalised. 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (invisible, control or direction-changing characters), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN (the same name ignoring case and look-alike letters: the UTS #39 skeleton of its case-folded form).
          */
         post: {
             parameters: {
@@ -608,7 +608,7 @@ export type paths = {
         put?: never;
         /**
          * Record the start of an access review, with a snapshot of every grant it covers
-         * @description The id is chosen by the client and is the idempotency key: 201 when recorded, 200 with the same summary when this id was already recorded with the same name, dueDate, startedAt and items (in any order), 409 ACCESS_REVIEW_CONFLICT when with other content. startedBy is the caller. 422 VALIDATION_FAILED with field errors: name NAME_REQUIRED (blank), items.<i>.groupId MACHINE_GROUP_NOT_FOUND (not one of your machine groups), items.<i>.grantId GRANT_ID_DUPLICATE.
+         * @description The id is chosen by the client and is the idempotency key: 201 when recorded, 200 with the same summary when this id was already recorded with the same name, dueDate, startedAt and items (in any order), 409 ACCESS_REVIEW_CONFLICT when with other content. startedBy is the caller. Every item must be a version of one of your grants as the portal recorded it: as it is, or as it was before a later change or its removal (a review started offline snapshots an older copy). 413 when the body is over 16 MiB. 422 VALIDATION_FAILED with field errors: items TOO_MANY_ITEMS (over 20000); name REVIEW_NAME_REQUIRED, NAME_INVALID_CHARACTERS (invisible, control or direction-changing characters), REVIEW_NAME_TOO_LONG; items.<i>.groupId MACHINE_GROUP_NOT_FOUND (not one of your machine groups); items.<i>.grantId GRANT_NOT_FOUND (no such grant of that vendor on that group, now or before), GRANT_ID_DUPLICATE; items.<i>.grantedAt GRANT_VERSION_NOT_FOUND; items.<i>.<field> ITEM_CONTRADICTS_GRANT (differs from the portal's record of that version); startedAt STARTED_AT_IN_FUTURE (over 5 minutes ahead of the portal's clock), STARTED_AT_BEFORE_GRANTS (over a day before the newest grant it holds).
          */
         post: {
             parameters: {
@@ -622,7 +622,7 @@ export type paths = {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description Trimmed */
+                        /** @description NFC and trimmed; refused with invisible, control or direction-changing characters */
                         name: string;
                         /** Format: date */
                         dueDate: string;
@@ -754,7 +754,7 @@ export type paths = {
         put?: never;
         /**
          * Record decisions on an access review's items, all or none
-         * @description Records are immutable and their client-chosen ids are idempotency keys: an id already recorded with the same content counts as alreadyRecorded; with other content it is 409 ACCESS_REVIEW_CONFLICT. decidedBy is the caller; the justification is trimmed and blank means none. 409 ACCESS_REVIEW_COMPLETED when the review is completed and the request holds a new record. 422 VALIDATION_FAILED with field errors: decisions.<i>.grantId GRANT_NOT_IN_REVIEW, decisions.<i>.justification JUSTIFICATION_REQUIRED (keeping access without approval).
+         * @description Records are immutable and their client-chosen ids are idempotency keys: an id already recorded with the same content counts as alreadyRecorded; with other content it is 409 ACCESS_REVIEW_CONFLICT. decidedBy is the caller; the justification is NFC, trimmed and blank means none. 409 ACCESS_REVIEW_COMPLETED when the review is completed and the request holds a new record. 413 when the body is over 8 MiB. 422 VALIDATION_FAILED with field errors: decisions TOO_MANY_ITEMS (over 1000); decisions.<i>.grantId GRANT_NOT_IN_REVIEW; decisions.<i>.justification JUSTIFICATION_REQUIRED (keeping access without approval), JUSTIFICATION_INVALID_CHARACTERS (invisible, control or direction-changing characters; line feeds are allowed); decisions.<i>.decidedAt DECIDED_AT_IN_FUTURE (over 5 minutes ahead of the portal's clock: send it again later), DECIDED_AT_BEFORE_START (over a day before the review started).
          */
         post: {
             parameters: {
@@ -829,7 +829,7 @@ export type paths = {
         put?: never;
         /**
          * Complete an access review: it takes no more decisions
-         * @description Idempotent: a completed review answers 200 with its first completedAt and records nothing.
+         * @description Idempotent: a completed review answers 200 with its first completedAt and records nothing. 422 VALIDATION_FAILED with field errors: completedAt COMPLETED_AT_IN_FUTURE (over 5 minutes ahead of the portal's clock), COMPLETED_AT_BEFORE_START (over a day before the review started).
          */
         post: {
             parameters: {

@@ -8,6 +8,9 @@ describe('review campaign rules', () => {
     expect(checkReviewName('æ'.repeat(100))).toMatchObject({ ok: true });
     expect(checkReviewName('æ'.repeat(101))).toMatchObject({ ok: false, code: 'REVIEW_NAME_TOO_LONG' });
     expect(checkReviewName('Q4\u0007')).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
+    expect(checkReviewName('Q4\u202e')).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
+    expect(checkReviewName('\u200b')).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
+    expect(checkReviewName('A\u030arlig')).toEqual({ ok: true, value: 'Årlig' });
   });
 
   it('due dates: a real calendar date, today or later', () => {
@@ -26,6 +29,14 @@ describe('review campaign rules', () => {
     expect(checkJustification(undefined, 'with_approval', 'keep')).toEqual({ ok: true, value: null });
     expect(checkJustification('', 'without_approval', 'remove')).toEqual({ ok: true, value: null });
     expect(checkJustification('x'.repeat(1001), 'with_approval', 'remove')).toMatchObject({ ok: false, code: 'JUSTIFICATION_TOO_LONG' });
+  });
+
+  it('an invisible justification is refused, not counted as given; line breaks are kept (it is a text area)', () => {
+    for (const text of ['\u200b', 'ok\u0000', '\u2060', 'Vakt\u202eavtale', '\u{e0041}', 'ok\udfff']) {
+      expect(checkJustification(text, 'without_approval', 'keep')).toMatchObject({ ok: false, code: 'JUSTIFICATION_INVALID_CHARACTERS' });
+      expect(checkJustification(text, 'with_approval', 'remove')).toMatchObject({ ok: false, code: 'JUSTIFICATION_INVALID_CHARACTERS' });
+    }
+    expect(checkJustification(' Vaktavtale\nmed leverandøren ', 'without_approval', 'keep')).toEqual({ ok: true, value: 'Vaktavtale\nmed leverandøren' });
   });
 
   it('the local day is the calendar date on this machine, not in UTC', () => {

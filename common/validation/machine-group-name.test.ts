@@ -29,9 +29,41 @@ describe('machine group names', () => {
     expect(checkMachineGroupName('Ser\nvere', prefix)).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
   });
 
+  it('refuses invisible and direction-changing characters (the shared free-text rule), and a name of nothing but one', () => {
+    for (const name of ['Mask\u200biner', 'Maskiner\u2060', '\u200b', '\u200b\u200b', 'Servere\u202e', '\u2066Maskiner\u2069', 'a\u2028b', 'a\u{e0041}', 'x\ud800']) {
+      expect(checkMachineGroupName(name, prefix)).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
+    }
+  });
+
   it('keys names so that case and surrounding spaces do not make a new name', () => {
     expect(machineGroupNameKey(' Maskiner ')).toBe(machineGroupNameKey('maskiner'));
-    expect(machineGroupNameKey('MASKINER')).toBe('maskiner');
+    expect(machineGroupNameKey('MASKINER')).toBe(machineGroupNameKey('maskiner'));
     expect(machineGroupNameKey('Ø\u0308')).toBe(machineGroupNameKey('ø\u0308'));
+    expect(machineGroupNameKey('STRASSE')).toBe(machineGroupNameKey('Straße'));
+  });
+
+  it('keys compatibility forms as the plain letters (NFKC): full width, mathematical letters, ligatures', () => {
+    expect(machineGroupNameKey('\uff2d\uff41\uff53\uff4b\uff49\uff4e\uff45\uff52')).toBe(machineGroupNameKey('Maskiner'));
+    expect(machineGroupNameKey('\u{1d40c}askiner')).toBe(machineGroupNameKey('Maskiner'));
+    expect(machineGroupNameKey('\ufb01ler')).toBe(machineGroupNameKey('Filer'));
+  });
+
+  it('keys look-alike names alike: other scripts, capitals and small letters (UTS #39 skeleton)', () => {
+    const maskiner = machineGroupNameKey('Maskiner');
+    for (const name of ['M\u0430skiner', '\u041caskiner', '\u039caskiner', 'MASK\u0406NER', 'Rnaskiner']) {
+      expect(machineGroupNameKey(name)).toBe(maskiner);
+    }
+    expect(machineGroupNameKey('\u0501ata')).toBe(machineGroupNameKey('Data'));
+    expect(machineGroupNameKey('Lab 1')).toBe(machineGroupNameKey('Lab l'));
+    for (const different of ['Røntgen', 'Rontgen', 'Ålesund', 'Alesund', 'Servere', 'Kontor']) {
+      expect(machineGroupNameKey(different)).not.toBe(maskiner);
+    }
+    expect(machineGroupNameKey('Røntgen')).not.toBe(machineGroupNameKey('Rontgen'));
+    expect(machineGroupNameKey('Ålesund')).not.toBe(machineGroupNameKey('Alesund'));
+  });
+
+  it('keys a stored name with characters that render as nothing (from before the text rule) as the name without them', () => {
+    expect(machineGroupNameKey('Mask\u200biner')).toBe(machineGroupNameKey('Maskiner'));
+    expect(machineGroupNameKey('Maskiner\u2060')).toBe(machineGroupNameKey('Maskiner'));
   });
 });

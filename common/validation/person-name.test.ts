@@ -13,4 +13,10 @@ describe('checkPersonName', () => {
     expect(checkPersonName('x'.repeat(101))).toMatchObject({ ok: false, code: 'NAME_TOO_LONG' });
     expect(checkPersonName('x'.repeat(100)).ok).toBe(true);
   });
+
+  it('refuses invisible and direction-changing characters instead of storing them (the shared free-text rule)', () => {
+    for (const name of ['\u200b', 'Kari\u202e', 'Ka\u200dri', '\u2067Kari\u2069', 'Kari\tAnne', 'Kari\ud83d']) {
+      expect(checkPersonName(name)).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
+    }
+  });
 });

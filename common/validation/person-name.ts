@@ -1,14 +1,13 @@
-import { characterCount, hasControlCharacters, invalid, valid, type FieldCheck } from './field-check';
+import type { FieldCheck } from './field-check';
+import { checkFreeText } from './free-text';
 
 export const MAX_PERSON_NAME_LENGTH = 100;
 
-/** A first or last name: trimmed, NFC, inner runs of whitespace collapsed, no control characters. */
+/** A first or last name: the shared free-text rule, then inner runs of spaces collapsed to one. */
 export function checkPersonName(input: string): FieldCheck<string> {
-  const name = input.normalize('NFC').trim();
-  if (name.length === 0) return invalid('NAME_REQUIRED', 'A name is required');
-  if (hasControlCharacters(name)) return invalid('NAME_INVALID_CHARACTERS', 'The name may not contain control characters');
-  if (characterCount(name) > MAX_PERSON_NAME_LENGTH) {
-    return invalid('NAME_TOO_LONG', `The name may have at most ${MAX_PERSON_NAME_LENGTH} characters`);
-  }
-  return valid(name.replace(/\s+/gu, ' '));
+  const checked = checkFreeText(input, {
+    maxLength: MAX_PERSON_NAME_LENGTH,
+    codes: { required: 'NAME_REQUIRED', invalidCharacters: 'NAME_INVALID_CHARACTERS', tooLong: 'NAME_TOO_LONG' },
+  });
+  return checked.ok ? { ok: true, value: checked.value.replace(/\s+/gu, ' ') } : checked;
 }

@@ -86,6 +86,13 @@ test('a new administrator creates a machine group, gives vendors access, and see
       await submit.click();
       await expect(nameField).toBeFocused();
 
+      // Invisible characters (the shared free-text rule) and compatibility forms (the uniqueness key), live.
+      await nameField.fill('Mask\u200biner');
+      await expect(page.getByTestId('group-name-error')).toHaveText(/^Navnet inneholder et usynlig tegn eller et kontrolltegn/);
+      await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+      await nameField.fill('\uff2d\uff41\uff53\uff4b\uff49\uff4e\uff45\uff52');
+      await expect(page.getByTestId('group-name-error')).toHaveText('Det finnes allerede en maskingruppe med navnet «\uff2d\uff41\uff53\uff4b\uff49\uff4e\uff45\uff52» i virksomheten.');
+
       await nameField.fill('');
       await expect(page.getByTestId('group-name-error')).toHaveText('Skriv inn et navn på maskingruppen.');
       expect(calls.filter((channel) => channel === 'groups.create')).toEqual([]);

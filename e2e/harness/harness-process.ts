@@ -8,7 +8,10 @@ import * as OTPAuth from 'otpauth';
 import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 
 export interface HarnessProcess {
-  /** Changes on `crashAndRestart` (a new process listens on a new port). */
+  /**
+   * The URL to open: the harness's origin with its bridge key in the fragment (`<url>/#/settings` opens a
+   * screen). Changes on `crashAndRestart` (a new process listens on a new port, with a new key).
+   */
   readonly url: string;
   dataDir: string;
   /** Resolves with the next URL the app hands to "the system browser". */

@@ -182,15 +182,23 @@ export class AuthSession {
       requestHeaders.set('content-type', 'application/json');
       payload = JSON.stringify(body);
     }
-    return client.fetchProtectedResource(
-      await this.#configuration(),
-      this.#tokens!.accessToken,
-      url,
-      method,
-      payload,
-      requestHeaders,
-      await this.#dpopOptions(),
-    );
+    try {
+      return await client.fetchProtectedResource(
+        await this.#configuration(),
+        this.#tokens!.accessToken,
+        url,
+        method,
+        payload,
+        requestHeaders,
+        await this.#dpopOptions(),
+      );
+    } catch (error) {
+      // openid-client throws on any response with a WWW-Authenticate challenge (the portal sends one
+      // with every 401). It is the portal's answer, not a network failure: hand it back, so a 401
+      // refreshes and retries and a second one ends the session, as fetch() intends.
+      if (error instanceof client.WWWAuthenticateChallengeError) return error.response;
+      throw error;
+    }
   }
 
   /** Single-flight: concurrent callers share one refresh, so a rotated token is never used twice. */

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openCache } from './cache-database';
 import { reviewRepository } from './review-repository';
+import { sampleReviewItems } from './testing/review-items';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -13,17 +14,7 @@ describe('killing the app while it records review decisions', () => {
   it('keeps every decision it acknowledged, and every item points at a decision that exists', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'review-crash-')), 'cache.sqlite');
     const setup = openCache(file);
-    const items = Array.from({ length: 50 }, (_, index) => ({
-      grantId: `g:${index}`,
-      groupId: 'g',
-      groupFullName: 'Org-Maskiner',
-      vendorId: String(index),
-      vendorName: `Leverandør ${index}`,
-      mode: 'with_approval' as const,
-      grantedAt: '2026-01-01T00:00:00.000Z',
-      grantedBy: 'demo.admin',
-      expiresAt: null,
-    }));
+    const items = sampleReviewItems(50);
     reviewRepository(setup).start({ id: 'crash', name: 'Krasj', dueDate: '2026-12-31', startedAt: '2026-11-30T00:00:00.000Z', startedBy: 'demo.admin' }, items);
     setup.close();
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { PortalError } from '../ipc/portal-error';
+import { diskFullError, isDiskFull } from './disk-full';
 
 /** Owner read/write only: QR images hold a TOTP secret, exports hold who may reach which machines. Windows has no such bits and ignores it. */
 const OWNER_ONLY = 0o600;
@@ -40,6 +41,7 @@ export async function writeOwnerOnlyFile(path: string, bytes: Buffer | string): 
     return target;
   } catch (error) {
     if (created) await rm(temporary, { force: true }).catch(() => undefined);
+    if (isDiskFull(error)) throw diskFullError();
     throw new PortalError('FILE_WRITE_FAILED', `Could not write ${target}: ${describeFsError(error)}`);
   }
 }

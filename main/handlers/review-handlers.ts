@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewCampaign, ReviewCampaignDetail, ReviewDecision, ReviewDecisionKind, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
-import { checkDueDate, checkJustification, checkReviewName, localDay } from '../../common/review/review-rules';
+import { checkDueDate, checkJustification, checkReviewName, localDay, MAX_REVIEW_ITEMS } from '../../common/review/review-rules';
 import type { FieldIssue } from '../../common/result';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
 import { reviewCsv, reviewCsvFileName } from '../export/review-csv';
@@ -97,6 +97,8 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
 
       const items = reviewItems(workspace);
       if (items.length === 0) throw new PortalError('NOTHING_TO_REVIEW', 'No vendor has access to any machine group');
+      // The portal refuses a larger snapshot: a campaign it can never accept must not be started.
+      if (items.length > MAX_REVIEW_ITEMS) throw new PortalError('REVIEW_TOO_LARGE', `${items.length} grants; a review holds at most ${MAX_REVIEW_ITEMS}`);
       const id = randomUUID();
       workspace.reviews.start(
         { id, name: nameCheck.value, dueDate: dueCheck.value, startedAt: now().toISOString(), startedBy: workspace.me().user.username },

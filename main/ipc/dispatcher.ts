@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName } from '../../common/contract';
 import { fail, ok, type FieldIssue, type Result } from '../../common/result';
+import { diskFullError, isDiskFull } from '../files/disk-full';
 import type { Logger } from '../log/logger';
 import type { Handlers } from './handlers-type';
 import { PortalError } from './portal-error';
@@ -28,6 +29,10 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderPoli
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof PortalError) return { ok: false, error: error.toData() };
+      if (isDiskFull(error)) {
+        logger.error('ipc.disk-full', { channel, error: error instanceof Error ? error.message : String(error) });
+        return { ok: false, error: diskFullError().toData() };
+      }
       // The stack goes to the log file only; the renderer gets a code it can translate.
       logger.error('ipc.handler-failed', { channel, error });
       return fail('INTERNAL', 'An unexpected error occurred');

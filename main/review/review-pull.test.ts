@@ -44,15 +44,18 @@ describe('pulling review records from the reference portal (real HTTP, real SQLi
   }, 60_000);
   afterAll(() => portal?.close());
 
+  // Hours on the portal's clock (real time here): the portal takes no record stamped ahead of it.
+  const base = Date.now() - 4 * 3_600_000;
+  const at = (hours: number) => new Date(base + hours * 3_600_000).toISOString();
   const decide = (grantId: string, decision: 'keep' | 'remove', decidedAt: string, justification: string | null = null) =>
     client.request('POST', `access-reviews/${reviewId}/decisions`, { body: { decisions: [{ id: randomUUID(), grantId, decision, justification, decidedAt }] } });
 
   it('adds the campaign, its snapshot and decisions; the newest decision by time counts, whatever order they arrived in', async () => {
-    await client.request('POST', 'access-reviews', { body: { id: reviewId, name: 'Fra en annen PC', dueDate: '2099-01-31', startedAt: '2026-11-30T08:00:00.000Z', items } });
-    // Decided offline on that computer at 10:00 but sent after a decision made at 09:00 elsewhere.
-    await decide(items[0]!.grantId, 'remove', '2026-11-30T10:00:00.000Z');
-    await decide(items[0]!.grantId, 'keep', '2026-11-30T09:00:00.000Z');
-    await decide(items[1]!.grantId, 'keep', '2026-11-30T09:30:00.000Z', 'Vaktavtale');
+    await client.request('POST', 'access-reviews', { body: { id: reviewId, name: 'Fra en annen PC', dueDate: '2099-01-31', startedAt: at(0), items } });
+    // Decided offline on that computer two hours in but sent after a decision made after one hour elsewhere.
+    await decide(items[0]!.grantId, 'remove', at(2));
+    await decide(items[0]!.grantId, 'keep', at(1));
+    await decide(items[1]!.grantId, 'keep', at(1.5), 'Vaktavtale');
 
     const reviews = reviewRepository(openCache(join(mkdtempSync(join(tmpdir(), 'review-pull-')), 'cache.sqlite')));
     const statuses: number[] = [];
@@ -77,11 +80,11 @@ describe('pulling review records from the reference portal (real HTTP, real SQLi
     expect(await pullReviews()).toBe(false);
     expect(statuses).toEqual([200, 304]);
 
-    await decide(items[1]!.grantId, 'remove', '2026-11-30T11:00:00.000Z');
-    await client.request('POST', `access-reviews/${reviewId}/completion`, { body: { completedAt: '2026-11-30T12:00:00.000Z' } });
+    await decide(items[1]!.grantId, 'remove', at(3));
+    await client.request('POST', `access-reviews/${reviewId}/completion`, { body: { completedAt: at(3.5) } });
     expect(await pullReviews()).toBe(true);
     expect(statuses).toEqual([200, 304, 200]);
-    expect(reviews.detail(reviewId)!.campaign).toMatchObject({ removeCount: 2, completedAt: '2026-11-30T12:00:00.000Z', unpushedCount: 0 });
+    expect(reviews.detail(reviewId)!.campaign).toMatchObject({ removeCount: 2, completedAt: at(3.5), unpushedCount: 0 });
     // Nothing is sent back that the portal already has.
     expect(reviews.unpushedCampaigns()).toEqual([]);
     expect(reviews.campaignsWithUnpushedDecisions()).toEqual([]);

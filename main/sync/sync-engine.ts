@@ -3,6 +3,7 @@ import type { SyncPage } from '../../common/portal/portal-types';
 import type { CacheDb } from '../cache/cache-database';
 import type { CacheRepositories } from '../cache/cache-repositories';
 import type { SyncStateRepository } from '../cache/sync-state-repository';
+import { isDiskFull } from '../files/disk-full';
 import { PortalError } from '../ipc/portal-error';
 import type { Logger } from '../log/logger';
 import { applySyncPage } from './apply-sync-page';
@@ -106,9 +107,14 @@ export class SyncEngine {
       this.#setActivity('idle');
       if (pages > 0) logger.info('sync.done', { pages, cursor: state.get().cursor });
     } catch (error) {
-      const code = error instanceof PortalError ? error.code : 'INTERNAL';
+      const code = error instanceof PortalError ? error.code : isDiskFull(error) ? 'DISK_FULL' : 'INTERNAL';
       const message = error instanceof Error ? error.message : String(error);
-      state.recordFailure(now(), `${code}: ${message}`);
+      try {
+        state.recordFailure(now(), `${code}: ${message}`);
+      } catch (recordError) {
+        // A full disk refuses this write too; the status below still tells the user.
+        logger.warn('sync.failure-not-recorded', { error: recordError instanceof Error ? recordError.message : String(recordError) });
+      }
       this.#lastError = { code, message };
       this.#setActivity(code === 'OFFLINE' ? 'offline' : 'error');
       logger.warn('sync.failed', { code, message });

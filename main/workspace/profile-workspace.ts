@@ -4,7 +4,8 @@ import { AuthSession, type SubjectMemory } from '../auth/auth-session';
 import type { Profile } from '../auth/profile';
 import { PortalClient } from '../api/portal-client';
 import { accountRepository, type AccountRepository } from '../cache/account-repository';
-import { cacheFileFor, openCache, type CacheDb } from '../cache/cache-database';
+import { cacheFileFor, type CacheDb } from '../cache/cache-database';
+import { openCacheOrRecover, type CacheRecovery } from '../cache/cache-recovery';
 import { cacheRepositories, type CacheRepositories } from '../cache/cache-repositories';
 import { reviewRepository, type ReviewRepository } from '../cache/review-repository';
 import { syncStateRepository } from '../cache/sync-state-repository';
@@ -39,6 +40,8 @@ export class ProfileWorkspace {
   readonly session: AuthSession;
   readonly client: PortalClient;
   readonly db: CacheDb;
+  /** Set when the cache file was damaged at open and replaced; the user is told (SessionStatus). */
+  readonly cacheRecovery: CacheRecovery | null;
   readonly repositories: CacheRepositories;
   readonly reviews: ReviewRepository;
   readonly account: AccountRepository;
@@ -60,7 +63,9 @@ export class ProfileWorkspace {
       now: deps.now,
     });
     this.client = new PortalClient(deps.profile.portalUrl, this.session);
-    this.db = openCache(cacheFileFor(deps.dataDir, deps.profile.id));
+    const { db, recovery } = openCacheOrRecover(cacheFileFor(deps.dataDir, deps.profile.id), deps.logger);
+    this.db = db;
+    this.cacheRecovery = recovery;
     this.repositories = cacheRepositories(this.db);
     this.reviews = reviewRepository(this.db);
     const pullReviews = reviewPull(this.reviews, this.client, deps.logger);
@@ -92,6 +97,9 @@ export class ProfileWorkspace {
       state: this.#state,
       profile: { id: this.profile.id, name: this.profile.name, portalUrl: this.profile.portalUrl, demo: this.demo },
       account: this.#state === 'signed-in' ? (this.account.get() ?? null) : null,
+      cacheRecovery: this.cacheRecovery
+        ? { movedTo: this.cacheRecovery.movedTo, salvagedDecisions: this.cacheRecovery.salvagedDecisions, salvageFailed: this.cacheRecovery.salvageFailed }
+        : null,
     };
   }
 

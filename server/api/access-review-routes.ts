@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_DECISIONS_PER_REQUEST, MAX_REVIEW_ITEMS } from '../../common/review/review-rules';
 import type { ServerContext } from '../context';
 import { actorFor } from '../domain/actor';
 import { completeAccessReview } from '../domain/access-review-completion';
@@ -7,14 +8,30 @@ import { getAccessReview, listAccessReviews } from '../domain/access-review-repo
 import { startAccessReview, type AccessReviewStart } from '../domain/access-review-start';
 import { requireActiveService } from '../domain/remote-support-service';
 import { callerWithRole } from '../http/authenticate';
+import { Problem } from '../http/problem';
 import { problemResponses } from '../openapi/component-schemas';
 import { conditionalGetHeaders, idParams, notModified, ok, okList } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
-// A review snapshots every grant of the organisation: 10 000 items is about 4 MB of JSON, far above
-// the server-wide limit. Decisions are pushed in batches of up to 5 000 with up to 1 000 characters each.
-const START_BODY_LIMIT = 64 * 1024 * 1024;
-const DECISIONS_BODY_LIMIT = 32 * 1024 * 1024;
+// A review snapshots every grant of the organisation, at most MAX_REVIEW_ITEMS: an item is about 300
+// bytes of JSON, so 16 MiB leaves room for long names and is still far below what a parsed body of
+// that size costs in memory (about four times). Decisions come in batches of MAX_DECISIONS_PER_REQUEST
+// with up to 1 000 characters of justification each (up to 4 bytes a character). Larger bodies are
+// refused with 413 before they are read; more items than allowed with 422 before they are validated.
+const START_BODY_LIMIT = 16 * 1024 * 1024;
+const DECISIONS_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** A preValidation hook: too many entries in a body's array is a 422 naming the field, before each entry is checked. */
+function atMost(field: string, max: number) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const body = request.body;
+    const list = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+    if (Array.isArray(list) && list.length > max) {
+      const message = `At most ${max} in one request, not ${list.length}`;
+      throw new Problem(422, 'VALIDATION_FAILED', 'The request is not valid', [{ field, code: 'TOO_MANY_ITEMS', message }]);
+    }
+  };
+}
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 
@@ -45,14 +62,22 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
     '/access-reviews',
     {
       bodyLimit: START_BODY_LIMIT,
+      preValidation: atMost('items', MAX_REVIEW_ITEMS),
       schema: {
         summary: 'Record the start of an access review, with a snapshot of every grant it covers',
         description:
           'The id is chosen by the client and is the idempotency key: 201 when recorded, 200 with the same summary when ' +
           'this id was already recorded with the same name, dueDate, startedAt and items (in any order), 409 ' +
-          'ACCESS_REVIEW_CONFLICT when with other content. startedBy is the caller. 422 VALIDATION_FAILED with field ' +
-          'errors: name NAME_REQUIRED (blank), items.<i>.groupId MACHINE_GROUP_NOT_FOUND (not one of your machine groups), ' +
-          'items.<i>.grantId GRANT_ID_DUPLICATE.',
+          'ACCESS_REVIEW_CONFLICT when with other content. startedBy is the caller. Every item must be a version of one of ' +
+          'your grants as the portal recorded it: as it is, or as it was before a later change or its removal (a review ' +
+          'started offline snapshots an older copy). 413 when the body is over 16 MiB. 422 VALIDATION_FAILED with field ' +
+          `errors: items TOO_MANY_ITEMS (over ${MAX_REVIEW_ITEMS}); name REVIEW_NAME_REQUIRED, NAME_INVALID_CHARACTERS ` +
+          '(invisible, control or direction-changing characters), REVIEW_NAME_TOO_LONG; items.<i>.groupId ' +
+          'MACHINE_GROUP_NOT_FOUND (not one of your machine groups); items.<i>.grantId GRANT_NOT_FOUND (no such grant of ' +
+          'that vendor on that group, now or before), GRANT_ID_DUPLICATE; items.<i>.grantedAt GRANT_VERSION_NOT_FOUND; ' +
+          'items.<i>.<field> ITEM_CONTRADICTS_GRANT (differs from the portal\'s record of that version); startedAt ' +
+          'STARTED_AT_IN_FUTURE (over 5 minutes ahead of the portal\'s clock), STARTED_AT_BEFORE_GRANTS (over a day ' +
+          'before the newest grant it holds).',
         tags: ['access reviews'],
         body: {
           type: 'object',
@@ -60,10 +85,10 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
           required: ['id', 'name', 'dueDate', 'startedAt', 'items'],
           properties: {
             id: uuid,
-            name: { type: 'string', minLength: 1, maxLength: 100, description: 'Trimmed' },
+            name: { type: 'string', minLength: 1, maxLength: 100, description: 'NFC and trimmed; refused with invisible, control or direction-changing characters' },
             dueDate: { type: 'string', format: 'date' },
             startedAt: { type: 'string', format: 'date-time' },
-            items: { type: 'array', maxItems: 100_000, items: { $ref: 'AccessReviewItem#' } },
+            items: { type: 'array', maxItems: MAX_REVIEW_ITEMS, items: { $ref: 'AccessReviewItem#' } },
           },
         },
         response: {
@@ -104,14 +129,19 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
     '/access-reviews/:id/decisions',
     {
       bodyLimit: DECISIONS_BODY_LIMIT,
+      preValidation: atMost('decisions', MAX_DECISIONS_PER_REQUEST),
       schema: {
         summary: 'Record decisions on an access review\'s items, all or none',
         description:
           'Records are immutable and their client-chosen ids are idempotency keys: an id already recorded with the same ' +
           'content counts as alreadyRecorded; with other content it is 409 ACCESS_REVIEW_CONFLICT. decidedBy is the caller; ' +
-          'the justification is trimmed and blank means none. 409 ACCESS_REVIEW_COMPLETED when the review is completed and ' +
-          'the request holds a new record. 422 VALIDATION_FAILED with field errors: decisions.<i>.grantId GRANT_NOT_IN_REVIEW, ' +
-          'decisions.<i>.justification JUSTIFICATION_REQUIRED (keeping access without approval).',
+          'the justification is NFC, trimmed and blank means none. 409 ACCESS_REVIEW_COMPLETED when the review is completed ' +
+          'and the request holds a new record. 413 when the body is over 8 MiB. 422 VALIDATION_FAILED with field errors: ' +
+          `decisions TOO_MANY_ITEMS (over ${MAX_DECISIONS_PER_REQUEST}); decisions.<i>.grantId GRANT_NOT_IN_REVIEW; ` +
+          'decisions.<i>.justification JUSTIFICATION_REQUIRED (keeping access without approval), ' +
+          'JUSTIFICATION_INVALID_CHARACTERS (invisible, control or direction-changing characters; line feeds are allowed); ' +
+          'decisions.<i>.decidedAt DECIDED_AT_IN_FUTURE (over 5 minutes ahead of the portal\'s clock: send it again later), ' +
+          'DECIDED_AT_BEFORE_START (over a day before the review started).',
         tags: ['access reviews'],
         params: idParams,
         body: {
@@ -122,7 +152,7 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
             decisions: {
               type: 'array',
               minItems: 1,
-              maxItems: 5_000,
+              maxItems: MAX_DECISIONS_PER_REQUEST,
               items: {
                 type: 'object',
                 additionalProperties: false,
@@ -153,7 +183,10 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
     {
       schema: {
         summary: 'Complete an access review: it takes no more decisions',
-        description: 'Idempotent: a completed review answers 200 with its first completedAt and records nothing.',
+        description:
+          'Idempotent: a completed review answers 200 with its first completedAt and records nothing. 422 VALIDATION_FAILED ' +
+          'with field errors: completedAt COMPLETED_AT_IN_FUTURE (over 5 minutes ahead of the portal\'s clock), ' +
+          'COMPLETED_AT_BEFORE_START (over a day before the review started).',
         tags: ['access reviews'],
         params: idParams,
         body: {

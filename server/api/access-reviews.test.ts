@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATION } from '../seed/demo-credentials';
+import { addVendorGrants } from './testing/many-grants';
 import { addPortalAdmin, readDatabase } from './testing/other-organisation';
 import { activateService, startTestPortal, type ApiClient, type TestPortal } from './testing/test-portal';
 
@@ -53,7 +54,9 @@ const itemOf = (grant: Grant, groupFullName: string): Item => ({
   expiresAt: grant.expiresAt,
 });
 
-const decision = (grantId: string, kind: 'keep' | 'remove', justification: string | null = null, decidedAt = '2026-03-03T10:00:00.000Z') => ({
+// The test portal's clock starts at 2026-03-02T09:00Z and activation moves it a minute on: decisions
+// are stamped a little after that, within the few minutes a client's clock may be ahead.
+const decision = (grantId: string, kind: 'keep' | 'remove', justification: string | null = null, decidedAt = '2026-03-02T09:02:00.000Z') => ({
   id: randomUUID(),
   grantId,
   decision: kind,
@@ -210,7 +213,20 @@ describe('access reviews', () => {
       const response = await admin.post(REVIEWS, review);
       expect(response.status).toBe(422);
       expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'NAME_REQUIRED' })]);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'REVIEW_NAME_REQUIRED' })]);
+      expect((await admin.get(`${REVIEWS}/${review.id}`)).status).toBe(404);
+    });
+
+    it.each([
+      ['a right-to-left override', 'Q1\u202e'],
+      ['nothing but a zero width space', '\u200b'],
+      ['a NUL', 'Q1\u0000'],
+      ['a lone surrogate', 'Q1\udc00'],
+    ])('refuses a name with %s (422 NAME_INVALID_CHARACTERS on name), and records nothing', async (_what, name) => {
+      const review = newReview([withApproval], { name });
+      const response = await admin.post(REVIEWS, review);
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'NAME_INVALID_CHARACTERS' })]);
       expect((await admin.get(`${REVIEWS}/${review.id}`)).status).toBe(404);
     });
 
@@ -234,6 +250,95 @@ describe('access reviews', () => {
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'items.2.grantId', code: 'GRANT_ID_DUPLICATE' })]);
     });
 
+    it('refuses an item whose grant the portal never had (422 GRANT_NOT_FOUND on items.<i>.grantId), and records nothing', async () => {
+      const invented = { ...withApproval, grantId: `${maskinerId}:org-does-not-exist`, groupId: maskinerId, vendorId: 'org-does-not-exist', vendorName: 'Innocent Vendor AS' };
+      const mislabelled = { ...withApproval, grantId: 'does-not:exist', vendorName: 'Innocent Vendor AS' };
+      const neverGranted = { ...withApproval, grantId: `${maskinerId}:${BAERUM}`, groupId: maskinerId, vendorId: BAERUM };
+      const review = newReview([withApproval, invented, mislabelled, neverGranted]);
+      const response = await admin.post(REVIEWS, review);
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'items.1.grantId', code: 'GRANT_NOT_FOUND' }),
+        expect.objectContaining({ field: 'items.2.grantId', code: 'GRANT_NOT_FOUND' }),
+        expect.objectContaining({ field: 'items.3.grantId', code: 'GRANT_NOT_FOUND' }),
+      ]);
+      // The issue's exact item: not on one of the organisation's groups at all.
+      const exact = await admin.post(REVIEWS, newReview([{ ...withApproval, grantId: 'does-not:exist', groupId: 'does-not', vendorId: 'exist', vendorName: 'Innocent Vendor AS' }]));
+      expect(exact.body.errors).toEqual([expect.objectContaining({ field: 'items.0.groupId', code: 'MACHINE_GROUP_NOT_FOUND' })]);
+      expect((await admin.get(`${REVIEWS}/${review.id}`)).status).toBe(404);
+    });
+
+    it('refuses an item that contradicts the portal\'s grant (422 ITEM_CONTRADICTS_GRANT on that field): no keeping without approval unjustified', async () => {
+      const declaredWithApproval = newReview([{ ...withoutApproval, mode: 'with_approval' }]);
+      const response = await admin.post(REVIEWS, declaredWithApproval);
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'items.0.mode', code: 'ITEM_CONTRADICTS_GRANT', message: 'The portal\'s record of this grant says "without_approval"' }),
+      ]);
+      expect((await admin.get(`${REVIEWS}/${declaredWithApproval.id}`)).status).toBe(404);
+      // So the keep without a justification the issue saw has nothing to attach to.
+      const keep = await admin.post(`${REVIEWS}/${declaredWithApproval.id}/decisions`, { decisions: [decision(withoutApproval.grantId, 'keep')] });
+      expect(keep.status).toBe(404);
+
+      for (const [item, field, code] of [
+        [{ ...withApproval, vendorName: 'Innocent Vendor AS' }, 'vendorName', 'ITEM_CONTRADICTS_GRANT'],
+        [{ ...withApproval, groupFullName: 'NorskHelsenetttest-Noe annet' }, 'groupFullName', 'ITEM_CONTRADICTS_GRANT'],
+        [{ ...withApproval, grantedBy: 'someone.else' }, 'grantedBy', 'ITEM_CONTRADICTS_GRANT'],
+        [{ ...withApproval, expiresAt: '2030-01-01T00:00:00.000Z' }, 'expiresAt', 'ITEM_CONTRADICTS_GRANT'],
+        [{ ...withApproval, grantedAt: '2026-01-01T00:00:00.000Z' }, 'grantedAt', 'GRANT_VERSION_NOT_FOUND'],
+      ] as const) {
+        const refused = await admin.post(REVIEWS, newReview([item]));
+        expect(refused.status).toBe(422);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field: `items.0.${field}`, code })]);
+      }
+    });
+
+    it('accepts an item for a grant that has since changed or gone, as the portal recorded it then (a review started offline)', async () => {
+      const kontor = (await admin.post(GROUPS, { name: 'Kontor' })).body;
+      const given = itemOf((await admin.put(`${GROUPS}/${kontor.id}/grants/${OSTFOLD}`, { mode: 'with_approval' })).body, kontor.fullName);
+      portal.clock.advance(1_000);
+      const changed = itemOf((await admin.put(`${GROUPS}/${kontor.id}/grants/${OSTFOLD}`, { mode: 'without_approval' })).body, kontor.fullName);
+      portal.clock.advance(1_000);
+      const gone = itemOf((await admin.put(`${GROUPS}/${kontor.id}/grants/${BAERUM}`, { mode: 'without_approval' })).body, kontor.fullName);
+      expect((await admin.delete(`${GROUPS}/${kontor.id}/grants/${BAERUM}`)).status).toBe(204);
+
+      // The app's cache still held the first version of one grant and the removed other when it started offline.
+      const offline = newReview([given, gone], { name: 'Startet uten nett' });
+      const created = await admin.post(REVIEWS, offline);
+      expect(created.status).toBe(201);
+      expect((await admin.get(`${REVIEWS}/${offline.id}`)).body.items).toEqual([given, gone]);
+      // What the reviewer saw is what counts: keeping the version given with approval needs no justification,
+      // keeping the removed one (without approval) still does.
+      expect((await admin.post(`${REVIEWS}/${offline.id}/decisions`, { decisions: [decision(given.grantId, 'keep')] })).body.recorded).toBe(1);
+      const unjustified = await admin.post(`${REVIEWS}/${offline.id}/decisions`, { decisions: [decision(gone.grantId, 'keep')] });
+      expect(unjustified.body.errors).toEqual([expect.objectContaining({ field: 'decisions.0.justification', code: 'JUSTIFICATION_REQUIRED' })]);
+
+      // A version the portal never had is still refused, and so is the current one with the old mode.
+      expect((await admin.post(REVIEWS, newReview([{ ...changed, mode: 'with_approval' }]))).body.errors).toEqual([
+        expect.objectContaining({ field: 'items.0.mode', code: 'ITEM_CONTRADICTS_GRANT' }),
+      ]);
+      expect((await admin.post(REVIEWS, newReview([{ ...gone, mode: 'with_approval' }]))).body.errors).toEqual([
+        expect.objectContaining({ field: 'items.0.mode', code: 'ITEM_CONTRADICTS_GRANT' }),
+      ]);
+    });
+
+    it('bounds startedAt by the portal\'s clock: not ahead of it, nor more than a day before the grants it holds', async () => {
+      const now = portal.clock.now().getTime();
+      for (const [startedAt, code] of [
+        ['9999-12-31T23:59:59.999Z', 'STARTED_AT_IN_FUTURE'],
+        [new Date(now + 6 * 60_000).toISOString(), 'STARTED_AT_IN_FUTURE'],
+        ['1970-01-01T00:00:00.000Z', 'STARTED_AT_BEFORE_GRANTS'],
+      ] as const) {
+        const review = newReview([withApproval], { startedAt });
+        const response = await admin.post(REVIEWS, review);
+        expect(response.status).toBe(422);
+        expect(response.body.errors).toEqual([expect.objectContaining({ field: 'startedAt', code })]);
+        expect((await admin.get(`${REVIEWS}/${review.id}`)).status).toBe(404);
+      }
+      expect((await admin.post(REVIEWS, newReview([withApproval], { startedAt: new Date(now + 4 * 60_000).toISOString() }))).status).toBe(201);
+    });
+
     it('refuses bodies that do not match the schema with 400 VALIDATION_FAILED, e.g. a startedBy of the client\'s choosing', async () => {
       const startedBy = await admin.post(REVIEWS, newReview([], { startedBy: 'someone.else' }));
       expect(startedBy.status).toBe(400);
@@ -245,19 +350,29 @@ describe('access reviews', () => {
       expect(badItem.status).toBe(400);
       expect(badItem.body.errors[0].field).toBe('items.0.mode');
     });
+  });
 
-    it('accepts a review of 10 000 grants (the route\'s own body limit)', async () => {
-      const items = Array.from({ length: 10_000 }, (_, index): Item => ({
-        ...withApproval,
-        grantId: `${maskinerId}:org-large-${String(index).padStart(5, '0')}`,
+  describe('size limits', () => {
+    let grants: Item[];
+
+    beforeAll(async () => {
+      const maskiner = (await admin.get(`${GROUPS}/${maskinerId}`)).body;
+      const at = portal.clock.now().toISOString();
+      grants = addVendorGrants(portal.dbPath, maskinerId, DEMO_ORGANISATION.id, 10_000, at).map((grant) => ({
+        grantId: `${maskinerId}:${grant.vendorId}`,
         groupId: maskinerId,
-        groupFullName: 'NorskHelsenetttest-Maskiner',
-        vendorId: `org-large-${String(index).padStart(5, '0')}`,
-        vendorName: `Leverandør nummer ${index} med et ganske langt navn AS`,
-        mode: index % 3 === 0 ? 'without_approval' : 'with_approval',
-        expiresAt: index % 2 === 0 ? null : '2027-01-01T00:00:00.000Z',
+        groupFullName: maskiner.fullName,
+        vendorId: grant.vendorId,
+        vendorName: grant.vendorName,
+        mode: grant.mode,
+        grantedAt: grant.grantedAt,
+        grantedBy: 'demo.admin',
+        expiresAt: grant.expiresAt,
       }));
-      const review = newReview(items, { name: 'Stor gjennomgang' });
+    });
+
+    it('accepts a review of 10 000 real grants (the route\'s own body limit)', async () => {
+      const review = newReview(grants, { name: 'Stor gjennomgang' });
       expect(JSON.stringify(review).length).toBeGreaterThan(256 * 1024);
       const created = await admin.post(REVIEWS, review);
       expect(created.status).toBe(201);
@@ -265,9 +380,30 @@ describe('access reviews', () => {
       expect((await admin.post(REVIEWS, review)).status).toBe(200);
       const detail = await admin.get(`${REVIEWS}/${review.id}`);
       expect(detail.body.items).toHaveLength(10_000);
-      expect(detail.body.items[9_999]).toEqual(items[9_999]);
+      expect(detail.body.items[9_999]).toEqual(grants[9_999]);
       // Other routes keep the server-wide limit.
       expect((await admin.post(GROUPS, { name: 'x'.repeat(300 * 1024) })).status).toBe(413);
+    });
+
+    it('refuses more than 20 000 items with 422 TOO_MANY_ITEMS on items, before checking any of them', async () => {
+      const tooMany = Array.from({ length: 20_001 }, (_, index) => grants[index % grants.length]!);
+      const review = newReview(tooMany);
+      const response = await admin.post(REVIEWS, review);
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      // Only the count: the 10 001 duplicates are not even looked at.
+      expect(response.body.errors).toEqual([{ field: 'items', code: 'TOO_MANY_ITEMS', message: 'At most 20000 in one request, not 20001' }]);
+      expect((await admin.get(`${REVIEWS}/${review.id}`)).status).toBe(404);
+    });
+
+    it('refuses a body over the route\'s limit (16 MiB) with 413 problem+json, whatever it holds', async () => {
+      const review = newReview([{ ...grants[0]!, vendorName: 'x'.repeat(17 * 1024 * 1024) }]);
+      const response = await admin.post(REVIEWS, review);
+      expect(response.status).toBe(413);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body.status).toBe(413);
+      expect((await admin.get(`${REVIEWS}/${review.id}`)).status).toBe(404);
     });
   });
 
@@ -285,7 +421,13 @@ describe('access reviews', () => {
       }
       expect((await vendorAdmin.get(REVIEWS)).body).toEqual([]);
 
-      const own = { ...review, name: 'Østfolds egen', items: [{ ...withApproval, grantId: `${FOREIGN_GROUP}:${BAERUM}`, groupId: FOREIGN_GROUP }] };
+      const foreignGroup = (await vendorAdmin.get(`${GROUPS}/${FOREIGN_GROUP}`)).body;
+      const ownGrant = (await vendorAdmin.put(`${GROUPS}/${FOREIGN_GROUP}/grants/${BAERUM}`, { mode: 'with_approval' })).body;
+      const own = { ...review, name: 'Østfolds egen', items: [itemOf(ownGrant, foreignGroup.fullName)] };
+      // The demo organisation's snapshot of its own grant is not one of Østfold's grants.
+      expect((await vendorAdmin.post(REVIEWS, { ...own, id: randomUUID(), items: [withApproval] })).body.errors).toEqual([
+        expect.objectContaining({ field: 'items.0.groupId', code: 'MACHINE_GROUP_NOT_FOUND' }),
+      ]);
       const created = await vendorAdmin.post(REVIEWS, own);
       expect(created.status).toBe(201);
       expect(created.body.startedBy).toBe('ostfold.admin');
@@ -323,7 +465,7 @@ describe('access reviews', () => {
       ]);
 
       portal.clock.advance(1_000);
-      const replay = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [remove, { ...keep, decidedAt: '2026-03-03T11:00:00+01:00' }] });
+      const replay = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [remove, { ...keep, decidedAt: '2026-03-02T10:02:00+01:00' }] });
       expect(replay.body).toEqual({ recorded: 0, alreadyRecorded: 2 });
       const changedMind = decision(withApproval.grantId, 'remove', 'Ikke i bruk lenger');
       const mixed = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [keep, changedMind, changedMind] });
@@ -392,19 +534,77 @@ describe('access reviews', () => {
       expect((await decidedEvents()).at(-1)).toMatchObject({ actor: { username: 'second.admin' } });
     });
 
-    it('refuses malformed batches (400): none, more than 5 000, a bad decision or a justification over 1 000 characters', async () => {
+    it('refuses malformed batches (400): none, a bad decision or a justification over 1 000 characters', async () => {
       expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [] })).status).toBe(400);
-      const tooMany = Array.from({ length: 5_001 }, () => decision(withApproval.grantId, 'keep'));
-      expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: tooMany })).status).toBe(400);
       expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [{ ...decision(withApproval.grantId, 'keep'), decision: 'maybe' }] })).status).toBe(400);
       expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [decision(withApproval.grantId, 'keep', 'x'.repeat(1001))] })).status).toBe(400);
     });
 
-    it('accepts a full batch of 5 000 records in one request', async () => {
-      const batch = Array.from({ length: 5_000 }, (_, index) => decision(withApproval.grantId, index % 2 ? 'keep' : 'remove', 'Begrunnelse '.repeat(60)));
+    it('accepts a full batch of 1 000 records in one request, and refuses 1 001 with 422 TOO_MANY_ITEMS on decisions', async () => {
+      const batch = Array.from({ length: 1_000 }, (_, index) => decision(withApproval.grantId, index % 2 ? 'keep' : 'remove', 'Begrunnelse '.repeat(80)));
       const response = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: batch });
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ recorded: 5_000, alreadyRecorded: 0 });
+      expect(response.body).toEqual({ recorded: 1_000, alreadyRecorded: 0 });
+      const before = (await decisionsOf()).length;
+      const tooMany = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: Array.from({ length: 1_001 }, () => decision(withApproval.grantId, 'keep')) });
+      expect(tooMany.status).toBe(422);
+      expect(tooMany.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(tooMany.body.code).toBe('VALIDATION_FAILED');
+      expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'decisions', code: 'TOO_MANY_ITEMS', message: 'At most 1000 in one request, not 1001' })]);
+      expect(await decisionsOf()).toHaveLength(before);
+    });
+
+    it('refuses a body over the route\'s limit (8 MiB) with 413 problem+json, before reading it', async () => {
+      const huge = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [decision(withApproval.grantId, 'keep', 'x'.repeat(9 * 1024 * 1024))] });
+      expect(huge.status).toBe(413);
+      expect(huge.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(huge.body.status).toBe(413);
+    });
+
+    it('refuses an invisible justification (422 JUSTIFICATION_INVALID_CHARACTERS), even where none is required', async () => {
+      const before = (await decisionsOf()).length;
+      for (const [grantId, kind, justification] of [
+        [withoutApproval.grantId, 'keep', '\u200b'],
+        [withoutApproval.grantId, 'keep', 'ok\u0000'],
+        [withoutApproval.grantId, 'keep', 'Vakt\u202eavtale'],
+        [withApproval.grantId, 'remove', '\u2066\u2069'],
+        [withApproval.grantId, 'remove', 'ok\ud800'],
+      ] as const) {
+        const response = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [decision(grantId, kind, justification)] });
+        expect(response.status).toBe(422);
+        expect(response.body.errors).toEqual([expect.objectContaining({ field: 'decisions.0.justification', code: 'JUSTIFICATION_INVALID_CHARACTERS' })]);
+      }
+      expect(await decisionsOf()).toHaveLength(before);
+      // Line breaks are text, not tricks: a justification may have several lines.
+      const lines = decision(withoutApproval.grantId, 'keep', 'Vaktavtale\nfornyet 2026');
+      expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [lines] })).body.recorded).toBe(1);
+    });
+
+    it('bounds decidedAt by the portal\'s clock: far-future and far-past refused; a few minutes ahead taken, and more once the clock has caught up', async () => {
+      const before = (await decisionsOf()).length;
+      const now = portal.clock.now().getTime();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      for (const [decidedAt, code] of [
+        ['9999-12-31T23:59:59.999Z', 'DECIDED_AT_IN_FUTURE'],
+        [at(6 * 60_000), 'DECIDED_AT_IN_FUTURE'],
+        ['1970-01-01T00:00:00.000Z', 'DECIDED_AT_BEFORE_START'],
+        // The review started 2026-03-02T08:30Z: more than a day before that is not a decision on it.
+        ['2026-03-01T08:29:59.999Z', 'DECIDED_AT_BEFORE_START'],
+      ] as const) {
+        const response = await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [decision(withApproval.grantId, 'remove', null, decidedAt)] });
+        expect(response.status).toBe(422);
+        expect(response.body.errors).toEqual([expect.objectContaining({ field: 'decisions.0.decidedAt', code })]);
+      }
+      expect(await decisionsOf()).toHaveLength(before);
+
+      const slightlyAhead = decision(withApproval.grantId, 'keep', null, at(4 * 60_000));
+      const early = decision(withApproval.grantId, 'keep', null, '2026-03-01T09:00:00.000Z');
+      expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [slightlyAhead, early] })).body.recorded).toBe(2);
+      // A client whose clock runs 6 minutes fast is only delayed: the same record is taken a minute later.
+      const fast = decision(withApproval.grantId, 'remove', null, at(6 * 60_000));
+      expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [fast] })).status).toBe(422);
+      portal.clock.advance(60_000);
+      expect((await admin.post(`${REVIEWS}/${reviewId}/decisions`, { decisions: [fast] })).body).toEqual({ recorded: 1, alreadyRecorded: 0 });
     });
 
     it('answers 404 for an unknown review', async () => {
@@ -421,15 +621,20 @@ describe('access reviews', () => {
       const keep = decision(withApproval.grantId, 'keep');
       await admin.post(`${REVIEWS}/${review.id}/decisions`, { decisions: [keep] });
 
-      const completed = await admin.post(`${REVIEWS}/${review.id}/completion`, { completedAt: '2026-03-05T12:00:00+01:00' });
+      for (const [completedAt, code] of [['9999-12-31T00:00:00.000Z', 'COMPLETED_AT_IN_FUTURE'], ['1970-01-01T00:00:00.000Z', 'COMPLETED_AT_BEFORE_START']]) {
+        const refused = await admin.post(`${REVIEWS}/${review.id}/completion`, { completedAt });
+        expect(refused.status).toBe(422);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'completedAt', code })]);
+      }
+      const completed = await admin.post(`${REVIEWS}/${review.id}/completion`, { completedAt: '2026-03-02T10:02:00+01:00' });
       expect(completed.status).toBe(200);
-      expect(completed.body).toMatchObject({ id: review.id, completedAt: '2026-03-05T11:00:00.000Z', decisionCount: 1 });
+      expect(completed.body).toMatchObject({ id: review.id, completedAt: '2026-03-02T09:02:00.000Z', decisionCount: 1 });
       const again = await admin.post(`${REVIEWS}/${review.id}/completion`, { completedAt: '2026-03-06T12:00:00.000Z' });
       expect(again.status).toBe(200);
       expect(again.body).toEqual(completed.body);
       const events = (await auditEvents()).filter((event) => event.objectId === review.id);
       expect(events.map((event) => event.action)).toEqual(['access_review.started', 'access_review.completed']);
-      expect(events[1]!.after).toEqual({ completedAt: '2026-03-05T11:00:00.000Z', decisionCount: 1 });
+      expect(events[1]!.after).toEqual({ completedAt: '2026-03-02T09:02:00.000Z', decisionCount: 1 });
 
       const late = await admin.post(`${REVIEWS}/${review.id}/decisions`, { decisions: [keep, decision(withoutApproval.grantId, 'remove')] });
       expect(late.status).toBe(409);
@@ -448,7 +653,8 @@ describe('access reviews', () => {
   describe('GET /access-reviews', () => {
     it('lists the organisation\'s reviews newest start first, with an ETag', async () => {
       const older = newReview([], { name: 'Eldst', startedAt: '2020-01-01T00:00:00.000Z' });
-      const newer = newReview([], { name: 'Nyest', startedAt: '2030-01-01T00:00:00.000Z' });
+      // As far ahead of the portal's clock as a start may be: later than every other review here.
+      const newer = newReview([], { name: 'Nyest', startedAt: new Date(portal.clock.now().getTime() + 5 * 60_000).toISOString() });
       await admin.post(REVIEWS, older);
       await admin.post(REVIEWS, newer);
       const response = await admin.get(REVIEWS);

@@ -28,8 +28,9 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
       schema: {
         summary: 'Create a machine group',
         description:
-          'The name is trimmed and NFC-normalised. 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (control characters), ' +
-          'NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN (same name ignoring case).',
+          'The name is trimmed and NFC-normalised. 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (invisible, control or ' +
+          'direction-changing characters), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN ' +
+          '(the same name ignoring case and look-alike letters: the UTS #39 skeleton of its case-folded form).',
         tags: ['machine groups'],
         body: {
           type: 'object',

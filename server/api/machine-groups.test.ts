@@ -49,6 +49,23 @@ describe('machine groups', () => {
     expect(response.body.errors[0].field).toBe('name');
   });
 
+  it('refuses "Maskiner" in full-width letters (409 NAME_TAKEN): the uniqueness key folds compatibility forms', async () => {
+    const response = await admin.post(GROUPS, { name: '\uff2d\uff41\uff53\uff4b\uff49\uff4e\uff45\uff52' });
+    expect(response.status).toBe(409);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'NAME_TAKEN', message: 'The organisation already has a machine group named "Maskiner"' })]);
+  });
+
+  it.each([
+    ['a Cyrillic а', 'M\u0430skiner'],
+    ['a Cyrillic capital М', '\u041caskiner'],
+    ['a Greek capital Μ', '\u039caskiner'],
+  ])('refuses a look-alike of "Maskiner" with %s (409 NAME_TAKEN): names are unique by their UTS #39 skeleton', async (_what, name) => {
+    const response = await admin.post(GROUPS, { name });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('NAME_TAKEN');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'NAME_TAKEN', message: 'The organisation already has a machine group named "Maskiner"' })]);
+  });
+
   it('refuses a duplicate in another case and with surrounding spaces', async () => {
     expect((await admin.post(GROUPS, { name: 'Røntgen' })).status).toBe(201);
     expect((await admin.post(GROUPS, { name: 'RØNTGEN' })).body.code).toBe('NAME_TAKEN');
@@ -70,6 +87,24 @@ describe('machine groups', () => {
     const numeric = await admin.post(GROUPS, { name: 5 });
     expect(numeric.status).toBe(400);
     expect(numeric.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'TYPE' })]);
+  });
+
+  it.each([
+    ['a zero width space', 'Mask\u200biner'],
+    ['a word joiner', 'Maskiner\u2060'],
+    ['nothing but a zero width space', '\u200b'],
+    ['a right-to-left override', 'Lab\u202e'],
+    ['bidi isolates', '\u2066Lab\u2069'],
+    ['a line separator', 'La\u2028b'],
+    ['a tag character', 'Lab\u{e0041}'],
+    ['a lone surrogate (stored as U+FFFD before)', 'Lab\ud800'],
+  ])('refuses a name with %s: 422 NAME_INVALID_CHARACTERS on the field, nothing stored', async (_what, name) => {
+    const before = (await admin.get(GROUPS)).body.length;
+    const response = await admin.post(GROUPS, { name });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('NAME_INVALID_CHARACTERS');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'NAME_INVALID_CHARACTERS' })]);
+    expect((await admin.get(GROUPS)).body).toHaveLength(before);
   });
 
   it('lists the organisation\'s groups by name, with an ETag that changes when a group is added', async () => {

@@ -115,6 +115,23 @@ describe('users', () => {
     });
 
     it.each([
+      ['a right-to-left override', 'Kari\u202e', 'Nordmann'],
+      ['a zero width space only', '\u200b', 'Nordmann'],
+      ['a bidi isolate', 'Kari', '\u2067Nordmann\u2069'],
+      ['a lone surrogate (stored as U+FFFD before)', 'Kari\ud800', 'Nordmann'],
+      ['a tag character', 'Kari', 'Nordmann\u{e0041}'],
+    ])('refuses a name with %s: 422 naming the field, nothing stored', async (_what, firstName, lastName) => {
+      const before = (await admin.get(USERS)).body.length;
+      const response = await admin.post(USERS, newUser({ firstName, lastName }));
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: firstName === 'Kari' ? 'lastName' : 'firstName', code: 'NAME_INVALID_CHARACTERS', message: expect.stringMatching(/U\+[0-9A-F]{4,5}/) }),
+      ]);
+      expect((await admin.get(USERS)).body).toHaveLength(before);
+    });
+
+    it.each([
       ['too short', YUBIKEY_OTP.slice(0, 43)],
       ['not modhex', `${YUBIKEY_OTP.slice(0, 43)}a`],
       ['upper case', YUBIKEY_OTP.toUpperCase()],

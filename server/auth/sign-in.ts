@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
-import type { LoginThrottle } from './login-throttle';
+import type { LoginAttempt, LoginThrottle } from './login-throttle';
 import { hashSecret, verifySecret } from './password';
 import { principalForUser } from './principal';
 import { verifyTotp } from './totp';
@@ -44,9 +44,11 @@ const fingerprint = (value: string): string => createHash('sha256').update(value
 
 /**
  * The two sign-in steps, independent of HTML: username + password (or SMS one-time password), then the
- * user's own second factor. Failures are counted per username; the caller holds back its answer for
- * `delayMs`. The SMS one-time password is single-use: it is consumed when a sign-in with it completes
- * (not when only the first step passes, so a mistyped code does not burn it).
+ * user's own second factor. Each step reserves its attempt with the throttle before it checks anything,
+ * so parallel attempts for one username are not all checked; failures are counted per username and the
+ * caller holds back its answer for `delayMs`. The SMS one-time password is single-use: it is consumed
+ * when a sign-in with it completes (not when only the first step passes, so a mistyped code does not
+ * burn it). A step that throws leaves its attempt counted as a failure.
  */
 export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThrottle; yubikey: YubikeyValidator }) {
   const { db, now, throttle, yubikey } = deps;
@@ -61,21 +63,19 @@ export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThr
   // Unknown usernames still cost one scrypt, so response times do not reveal which usernames exist.
   const dummyHash = hashSecret('no such user');
 
-  const fail = (username: string, error: SignInError): SignInFailure => ({ ok: false, error, delayMs: throttle.recordFailure(username) });
-  const throttled = (username: string): SignInFailure | undefined => {
-    const waitMs = throttle.waitRemainingMs(username);
-    return waitMs > 0 ? { ok: false, error: 'throttled', delayMs: 0, waitMs } : undefined;
-  };
+  const fail = (attempt: LoginAttempt, error: SignInError): SignInFailure => ({ ok: false, error, delayMs: attempt.failed() });
+  const throttled = (waitMs: number): SignInFailure => ({ ok: false, error: 'throttled', delayMs: 0, waitMs });
 
   async function checkCredentials(usernameInput: string, secret: string): Promise<{ ok: true; firstFactor: FirstFactor } | SignInFailure> {
     const username = usernameInput.trim();
-    const early = throttled(username);
-    if (early) return early;
+    const reservation = throttle.begin(username);
+    if (!reservation.ok) return throttled(reservation.waitMs);
+    const { attempt } = reservation;
 
     const row = byUsername.get(username) as UserRow | undefined;
     if (!row) {
       await verifySecret(secret, await dummyHash);
-      return fail(username, 'invalid-credentials');
+      return fail(attempt, 'invalid-credentials');
     }
     let method: FirstFactor['method'] | undefined;
     if (row.password_hash && (await verifySecret(secret, row.password_hash))) {
@@ -88,11 +88,12 @@ export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThr
     ) {
       method = 'one-time-password';
     }
-    if (!method || !principalForUser(db, row.id)?.roles.length) return fail(username, 'invalid-credentials');
+    if (!method || !principalForUser(db, row.id)?.roles.length) return fail(attempt, 'invalid-credentials');
 
     const hasSecondFactor = row.two_factor === 'totp' ? Boolean(row.totp_secret) : Boolean(row.yubikey_public_id);
-    if (!hasSecondFactor) return fail(username, 'no-second-factor');
+    if (!hasSecondFactor) return fail(attempt, 'no-second-factor');
 
+    attempt.passed();
     return {
       ok: true,
       firstFactor: {
@@ -107,22 +108,23 @@ export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThr
 
   /** On success returns the RFC 8176 authentication method references for the ID token's `amr`. */
   async function checkSecondFactor(first: FirstFactor, codeInput: string): Promise<{ ok: true; amr: string[] } | SignInFailure> {
-    const early = throttled(first.username);
-    if (early) return early;
+    const reservation = throttle.begin(first.username);
+    if (!reservation.ok) return throttled(reservation.waitMs);
+    const { attempt } = reservation;
     const row = byId.get(first.userId) as UserRow | undefined;
-    if (!row || row.two_factor !== first.secondFactor) return fail(first.username, 'invalid-code');
+    if (!row || row.two_factor !== first.secondFactor) return fail(attempt, 'invalid-code');
     const code = codeInput.replace(/\s+/g, '');
 
     if (row.two_factor === 'totp') {
       const step = row.totp_secret ? verifyTotp(row.totp_secret, code, now()) : undefined;
-      if (step === undefined) return fail(first.username, 'invalid-code');
+      if (step === undefined) return fail(attempt, 'invalid-code');
       // A code is accepted once: the step must be later than the last one this user signed in with.
-      if (claimTotpStep.run(row.id, step).changes !== 1) return fail(first.username, 'code-reused');
+      if (claimTotpStep.run(row.id, step).changes !== 1) return fail(attempt, 'code-reused');
     } else {
       const result = row.yubikey_public_id
         ? await yubikey.validate({ userId: row.id, otp: code.toLowerCase(), publicId: row.yubikey_public_id })
         : ({ ok: false, reason: 'rejected' } as const);
-      if (!result.ok) return fail(first.username, result.reason === 'replayed' ? 'code-reused' : 'invalid-code');
+      if (!result.ok) return fail(attempt, result.reason === 'replayed' ? 'code-reused' : 'invalid-code');
     }
 
     if (first.method === 'one-time-password') {
@@ -130,11 +132,11 @@ export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThr
       const unchanged = current?.otp_hash && fingerprint(current.otp_hash) === first.otpFingerprint;
       // Compare-and-clear: of two sign-ins racing with the same one-time password, only one completes.
       if (!unchanged || consumeOtp.run(first.userId, current.otp_hash).changes !== 1) {
-        return fail(first.username, 'one-time-password-used');
+        return fail(attempt, 'one-time-password-used');
       }
     }
 
-    throttle.reset(first.username);
+    attempt.signedIn();
     return { ok: true, amr: [first.method === 'password' ? 'pwd' : 'sms', row.two_factor === 'totp' ? 'otp' : 'hwk', 'mfa'] };
   }
 

@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3';
 import { migrations } from './migrations';
+import { prepareOwnerOnlyDatabaseFile } from './owner-only-database-file';
 import { runMigrations } from './run-migrations';
 
 export type Db = Database.Database;
 
 /**
- * Opens the server's own database file: WAL, foreign keys on, busy timeout, and every numbered
- * migration not yet applied, each in its own transaction with the new user_version.
+ * Opens the server's own database file (owner-only, with its -wal and -shm: it holds TOTP secrets):
+ * WAL, foreign keys on, busy timeout, and every numbered migration not yet applied, each in its own
+ * transaction with the new user_version.
  */
 export function openDatabase(path: string): Db {
+  prepareOwnerOnlyDatabaseFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -1,9 +1,11 @@
+import { checkJustification } from '../../common/review/review-rules';
+import { normaliseFreeText } from '../../common/validation/free-text';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { Problem, type ProblemField } from '../http/problem';
 import type { Actor } from './actor';
 import { writeAuditEvent } from './audit-log';
-import { accessReviewConflict, canonicalInstant, canonicalText, throwIfInvalid } from './access-review-input';
+import { accessReviewConflict, canonicalInstant, checkClientTime, throwIfInvalid } from './access-review-input';
 import {
   findAccessReviewItemMode,
   findDecisionRecord,
@@ -31,7 +33,9 @@ type DecisionContent = Pick<AccessReviewDecisionRecord, 'grantId' | 'decision' |
 /**
  * Records immutable decisions, all or none. A record id already stored with the same content is
  * skipped (a retry after a lost answer); with other content it is 409 ACCESS_REVIEW_CONFLICT. Keeping
- * access without approval must say why. Once the review is completed nothing new is recorded (409
+ * access without approval must say why (the shared rule, on the item's mode as the portal verified it
+ * at the start). decidedAt may be neither ahead of the portal's clock nor older than the review's
+ * start (access-review-input.ts). Once the review is completed nothing new is recorded (409
  * ACCESS_REVIEW_COMPLETED), though a pure retry of records it already holds is still answered.
  */
 export function recordAccessReviewDecisions(
@@ -53,7 +57,8 @@ export function recordAccessReviewDecisions(
       const content: DecisionContent = {
         grantId: input.grantId,
         decision: input.decision,
-        justification: canonicalText(input.justification),
+        // The stored form, to compare a retry with; whether it is allowed is checked below.
+        justification: normaliseFreeText(input.justification ?? '') || null,
         decidedAt: canonicalInstant(input.decidedAt, `${path}.decidedAt`, errors),
       };
       const stored = inThisRequest.get(input.id) ?? findDecisionRecord(db, review.review_key, input.id);
@@ -65,9 +70,16 @@ export function recordAccessReviewDecisions(
       const mode = findAccessReviewItemMode(db, review.review_key, content.grantId);
       if (!mode) {
         errors.push({ field: `${path}.grantId`, code: 'GRANT_NOT_IN_REVIEW', message: 'Not one of the review\'s items' });
-      } else if (content.decision === 'keep' && mode === 'without_approval' && content.justification === null) {
-        errors.push({ field: `${path}.justification`, code: 'JUSTIFICATION_REQUIRED', message: 'Keeping access without approval needs a justification' });
+      } else {
+        const justification = checkJustification(input.justification, mode, content.decision);
+        if (!justification.ok) errors.push({ field: `${path}.justification`, code: justification.code, message: justification.message });
       }
+      checkClientTime(content.decidedAt, {
+        now,
+        notBefore: review.started_at,
+        field: `${path}.decidedAt`,
+        code: { ahead: 'DECIDED_AT_IN_FUTURE', behind: 'DECIDED_AT_BEFORE_START' },
+      }, errors);
       inThisRequest.set(input.id, content);
       fresh.push({ id: input.id, ...content });
     });

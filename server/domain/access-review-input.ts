@@ -15,10 +15,38 @@ export function canonicalInstant(value: string, field: string, errors: ProblemFi
   return new Date(time).toISOString();
 }
 
-/** Trimmed; blank means none. */
-export function canonicalText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
+/**
+ * The times a client stamps on its records (a review's start, a decision, a completion) are its own
+ * clock's, since it records offline. The newest decision by time counts everywhere, so a time ahead
+ * of the portal's clock would win over every decision made after it: at most this much ahead is
+ * taken (a clock a little fast), and a record refused for it is taken once the portal's clock has
+ * caught up, so an honest client's push is only delayed.
+ */
+export const CLIENT_CLOCK_AHEAD_MS = 5 * 60_000;
+/**
+ * A time too far back wins nothing; it is only absurd (a decision "in 1970"). Records may not be
+ * older than what they are about (a start than its grants, a decision than its review's start), with
+ * this much room for a client clock that is behind, which would otherwise be refused for ever.
+ */
+export const CLIENT_CLOCK_BEHIND_MS = 24 * 60 * 60_000;
+
+/**
+ * Adds a field error when `instant` (canonical) is later than the portal's clock allows, or earlier
+ * than `notBefore` (canonical) allows.
+ */
+export function checkClientTime(
+  instant: string,
+  { now, notBefore, field, code }: { now: Date; notBefore?: string | undefined; field: string; code: { ahead: string; behind: string } },
+  errors: ProblemField[],
+): void {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return;
+  const latest = now.getTime() + CLIENT_CLOCK_AHEAD_MS;
+  if (time > latest) {
+    errors.push({ field, code: code.ahead, message: `Later than the portal's clock allows: at most ${new Date(latest).toISOString()}` });
+  } else if (notBefore !== undefined && time < Date.parse(notBefore) - CLIENT_CLOCK_BEHIND_MS) {
+    errors.push({ field, code: code.behind, message: `Earlier than ${notBefore} allows: at least ${new Date(Date.parse(notBefore) - CLIENT_CLOCK_BEHIND_MS).toISOString()}` });
+  }
 }
 
 export function throwIfInvalid(errors: ProblemField[]): void {

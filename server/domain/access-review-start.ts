@@ -1,9 +1,11 @@
+import { checkReviewName } from '../../common/review/review-rules';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import type { ProblemField } from '../http/problem';
 import type { Actor } from './actor';
 import { writeAuditEvent } from './audit-log';
-import { accessReviewConflict, canonicalInstant, canonicalText, throwIfInvalid } from './access-review-input';
+import { verifyReviewItems } from './access-review-grants';
+import { accessReviewConflict, canonicalInstant, checkClientTime, throwIfInvalid } from './access-review-input';
 import {
   findAccessReviewRow,
   listAccessReviewItems,
@@ -32,7 +34,9 @@ interface CanonicalStart {
 /**
  * Records a review campaign with its grant snapshots (created: true), or answers a replay of the same
  * id and content with the stored review (created: false) without recording anything. The same id with
- * other content is 409 ACCESS_REVIEW_CONFLICT. Every item must be on one of the caller's machine groups.
+ * other content is 409 ACCESS_REVIEW_CONFLICT. Every item must be a version of one of the caller's
+ * grants as the portal recorded it (access-review-grants.ts), and startedAt may be neither ahead of
+ * the portal's clock nor older than the grants it snapshots (access-review-input.ts).
  */
 export function startAccessReview(db: Db, actor: Actor, input: AccessReviewStart, now: Date): { review: AccessReviewSummary; created: boolean } {
   const start = canonicalStart(input);
@@ -44,7 +48,10 @@ export function startAccessReview(db: Db, actor: Actor, input: AccessReviewStart
       }
       return { review: toAccessReviewSummary(existing), created: false };
     }
-    requireOwnGroups(db, actor.organisationId, start.items);
+    const errors: ProblemField[] = [];
+    const newestGrant = verifyReviewItems(db, actor.organisationId, start.items, errors);
+    checkClientTime(start.startedAt, { now, notBefore: newestGrant, field: 'startedAt', code: { ahead: 'STARTED_AT_IN_FUTURE', behind: 'STARTED_AT_BEFORE_GRANTS' } }, errors);
+    throwIfInvalid(errors);
 
     const { lastInsertRowid: reviewKey } = prepared(db,
       `INSERT INTO access_reviews (organisation_id, id, name, due_date, started_at, started_by, completed_at, item_count)
@@ -75,8 +82,8 @@ export function startAccessReview(db: Db, actor: Actor, input: AccessReviewStart
 
 function canonicalStart(input: AccessReviewStart): CanonicalStart {
   const errors: ProblemField[] = [];
-  const name = canonicalText(input.name);
-  if (name === null) errors.push({ field: 'name', code: 'NAME_REQUIRED', message: 'The review needs a name' });
+  const name = checkReviewName(input.name);
+  if (!name.ok) errors.push({ field: 'name', code: name.code, message: name.message });
   const startedAt = canonicalInstant(input.startedAt, 'startedAt', errors);
   const seen = new Set<string>();
   const items = input.items.map((item, index) => {
@@ -87,7 +94,7 @@ function canonicalStart(input: AccessReviewStart): CanonicalStart {
     return canonicalItem(item, `items.${index}`, errors);
   });
   throwIfInvalid(errors);
-  return { name: name!, dueDate: input.dueDate, startedAt, items };
+  return { name: name.ok ? name.value : '', dueDate: input.dueDate, startedAt, items };
 }
 
 /** A fixed key order, so two canonical items are equal exactly when their JSON is. */
@@ -117,15 +124,4 @@ function sameContent(a: CanonicalStart, b: CanonicalStart): boolean {
   const byGrant = (items: AccessReviewItem[]): AccessReviewItem[] => items.toSorted((x, y) => (x.grantId < y.grantId ? -1 : x.grantId > y.grantId ? 1 : 0));
   const identity = (start: CanonicalStart): string => JSON.stringify([start.name, start.dueDate, start.startedAt, byGrant(start.items)]);
   return identity(a) === identity(b);
-}
-
-function requireOwnGroups(db: Db, organisationId: string, items: AccessReviewItem[]): void {
-  const groupIds = new Set(prepared(db, 'SELECT id FROM machine_groups WHERE organisation_id = ?').pluck().all(organisationId) as string[]);
-  const errors: ProblemField[] = [];
-  items.forEach((item, index) => {
-    if (!groupIds.has(item.groupId)) {
-      errors.push({ field: `items.${index}.groupId`, code: 'MACHINE_GROUP_NOT_FOUND', message: 'Not one of your machine groups' });
-    }
-  });
-  throwIfInvalid(errors);
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** One invalid field in a problem response: `field` names it, `code` says why in a stable word. */
 export interface ProblemField {
@@ -40,27 +40,4 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
       instance: request.url,
       ...(problem.errors ? { errors: problem.errors } : {}),
     });
-}
-
-/** Fastify's error handler: Problems as they are, schema failures as 400 with fields, the rest as 500. */
-export function problemErrorHandler(error: FastifyError | Problem, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof Problem) return sendProblem(reply, request, error);
-  if ('validation' in error && error.validation) {
-    const errors = error.validation.map((issue) => {
-      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const missing = (issue.params as { missingProperty?: string }).missingProperty;
-      const extra = (issue.params as { additionalProperty?: string }).additionalProperty;
-      return {
-        field: missing ? [path, missing].filter(Boolean).join('.') : extra ? [path, extra].filter(Boolean).join('.') : path,
-        code: issue.keyword.toUpperCase(),
-        message: issue.message ?? 'invalid',
-      };
-    });
-    return sendProblem(reply, request, new Problem(400, 'VALIDATION_FAILED', 'The request is not valid', errors));
-  }
-  if ('statusCode' in error && error.statusCode && error.statusCode < 500) {
-    return sendProblem(reply, request, new Problem(error.statusCode, error.code ?? 'BAD_REQUEST', error.message));
-  }
-  request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, request, new Problem(500, 'INTERNAL', 'Internal server error'));
 }

@@ -11,6 +11,7 @@ import { beginLogin, callApi, discover, DpopKey, jwtClaims, refresh, revoke, typ
 
 const ORG = { id: 'org-login-test', name: 'Login Test Helse' };
 const ADMIN = { id: 'user-admin', username: 'kari.admin', password: 'Riktig-Passord-2026', totpSecret: newTotpSecret() };
+const COLLEAGUE = { id: 'user-colleague', username: 'ola.admin', password: 'Annet-Passord-2026', totpSecret: newTotpSecret() };
 
 describe('OpenID Connect sign-in of a portal administrator (real server, SQLite file, Chromium)', () => {
   let dir: string;
@@ -26,6 +27,7 @@ describe('OpenID Connect sign-in of a portal administrator (real server, SQLite 
     db = openDatabase(dbPath);
     insertOrganisation(db, ORG);
     await insertUser(db, { ...ADMIN, organisationId: ORG.id, twoFactor: 'totp', portalAdmin: true });
+    await insertUser(db, { ...COLLEAGUE, organisationId: ORG.id, twoFactor: 'totp', portalAdmin: true });
     server = await startPortalServer({
       port: 0,
       dbPath,
@@ -253,29 +255,72 @@ describe('OpenID Connect sign-in of a portal administrator (real server, SQLite 
     }
   });
 
-  it('grants a second authorization in the same browser session without a consent screen, and Cancel answers access_denied', async () => {
+  it('asks for the password and code again for every authorization: another loopback listener gets no code from the signed-in browser (RFC 8252 §8.6)', async () => {
+    const first = await beginLogin(discovery);
+    const silent = await beginLogin(discovery, { prompt: 'none' });
+    const intruder = await beginLogin(discovery);
+    const cancelled = await beginLogin(discovery);
+    const browserContext = await browser.newContext();
+    try {
+      const page = await browserContext.newPage();
+      const signedIn = await signInThroughBrowser(page, first, { username: ADMIN.username, secret: ADMIN.password, code: () => totpCode(ADMIN.totpSecret, clock.nextStep()) });
+      const firstTokens = await first.finish(signedIn);
+      expect(firstTokens.refresh_token).toBeTruthy();
+
+      // The browser holds the portal's session cookie now. A request that asks to be answered without a
+      // page is refused, at the listener, without a code.
+      await page.goto(silent.authorizationUrl);
+      const refused = await silent.callback;
+      expect(refused.get('error')).toBe('login_required');
+      expect(refused.get('code')).toBeNull();
+
+      // Another listener's request, with its own port and PKCE challenge: the browser stops at the sign-in
+      // page, and nothing reaches the listener until the user signs in there.
+      await page.goto(intruder.authorizationUrl);
+      expect(new URL(page.url()).pathname).toMatch(/^\/oidc\/interaction\/[^/]+$/);
+      await page.getByLabel('Brukernavn').waitFor();
+      expect(intruder.callbacksReceived()).toBe(0);
+      const code = await signInThroughBrowser(page, intruder, { username: ADMIN.username, secret: ADMIN.password, code: () => totpCode(ADMIN.totpSecret, clock.nextStep()) });
+      const secondTokens = await intruder.finish(code);
+
+      // Each sign-in is its own grant: revoking the first one's refresh token leaves the second one working.
+      expect(await revoke(discovery, firstTokens.refresh_token!)).toBe(200);
+      expect((await callApi(server.url, '/api/v1/me', firstTokens.access_token)).status).toBe(401);
+      expect((await callApi(server.url, '/api/v1/me', secondTokens.access_token)).status).toBe(200);
+      expect((await refresh(discovery, secondTokens.refresh_token!)).ok).toBe(true);
+
+      // The sign-in page shown in the signed-in browser can be cancelled: access_denied, no code.
+      await page.goto(cancelled.authorizationUrl);
+      await page.getByRole('button', { name: /Avbryt/ }).click();
+      const query = await cancelled.callback;
+      expect(query.get('error')).toBe('access_denied');
+      expect(query.get('code')).toBeNull();
+    } finally {
+      await browserContext.close();
+      await Promise.all([first.close(), silent.close(), intruder.close(), cancelled.close()]);
+    }
+  });
+
+  it('signs a second user in on a browser where another user signed in, with the second user\'s own tokens', async () => {
     const first = await beginLogin(discovery);
     const second = await beginLogin(discovery);
-    const third = await beginLogin(discovery);
+    const browserContext = await browser.newContext();
     try {
-      const browserContext = await browser.newContext();
       const page = await browserContext.newPage();
-      await signInThroughBrowser(page, first, { username: ADMIN.username, secret: ADMIN.password, code: () => totpCode(ADMIN.totpSecret, clock.nextStep()) });
-      // Signed in already: the native client's consent prompt is answered by the server, no page is shown.
-      await page.goto(second.authorizationUrl);
-      const code = (await second.callback).get('code');
-      expect((await second.finish(code!)).access_token).toBeTruthy();
-      await browserContext.close();
-
-      await withPage(browser, async (fresh) => {
-        await fresh.goto(third.authorizationUrl);
-        await fresh.getByRole('button', { name: /Avbryt/ }).click();
-        const query = await third.callback;
-        expect(query.get('error')).toBe('access_denied');
-        expect(query.get('code')).toBeNull();
+      const firstCode = await signInThroughBrowser(page, first, { username: ADMIN.username, secret: ADMIN.password, code: () => totpCode(ADMIN.totpSecret, clock.nextStep()) });
+      expect(jwtClaims((await first.finish(firstCode)).id_token!)['sub']).toBe(ADMIN.id);
+      const secondCode = await signInThroughBrowser(page, second, {
+        username: COLLEAGUE.username,
+        secret: COLLEAGUE.password,
+        code: () => totpCode(COLLEAGUE.totpSecret, clock.nextStep()),
       });
+      const tokens = await second.finish(secondCode);
+      expect(jwtClaims(tokens.id_token!)['sub']).toBe(COLLEAGUE.id);
+      const me = await callApi(server.url, '/api/v1/me', tokens.access_token);
+      expect(JSON.stringify(me.body)).toContain(COLLEAGUE.id);
     } finally {
-      await Promise.all([first.close(), second.close(), third.close()]);
+      await browserContext.close();
+      await Promise.all([first.close(), second.close()]);
     }
   });
 

@@ -55,7 +55,7 @@ export async function registerInteractionRoutes(
     scope.get<{ Params: { uid: string } }>(base, async (request, reply) => {
       const details = await load(request, reply);
       if (!details) return reply;
-      if (details.prompt.name === 'consent') return finish(request, reply, await consentResult(details));
+      // Every authorization signs in (see signInEveryTime in provider.ts), so no other prompt comes first.
       if (details.prompt.name !== 'login') return showError(reply, 400, MESSAGES.expired);
       const first = firstFactorOf(details);
       if (first) return page(reply, details, secondFactorPage({ uid: details.uid, method: first.secondFactor, demo: deps.demo() }));
@@ -94,7 +94,8 @@ export async function registerInteractionRoutes(
       }
       const grantId = await grantRequestedScopes(details, first.userId);
       return finish(request, reply, {
-        login: { accountId: first.userId, amr: result.amr, remember: true },
+        // The browser session is never reused for a sign-in; it need not outlive the browser.
+        login: { accountId: first.userId, amr: result.amr, remember: false },
         consent: { grantId },
       });
     });
@@ -133,22 +134,17 @@ export async function registerInteractionRoutes(
     return reply.redirect(returnTo, 303);
   }
 
-  /** First-party app: every requested scope we support is granted without a consent screen. */
+  /**
+   * First-party app: the user's sign-in is the consent, and every requested scope we support is granted.
+   * Each sign-in gets its own grant, so revoking one app session (or reuse of its refresh token) ends
+   * that one only.
+   */
   async function grantRequestedScopes(details: Details, accountId: string): Promise<string> {
-    const { Grant } = provider();
-    const clientId = String(details.params['client_id']);
-    const existing = details.grantId ? await Grant.find(details.grantId) : undefined;
-    const grant = existing && existing.accountId === accountId && existing.clientId === clientId ? existing : new Grant({ accountId, clientId });
+    const grant = new (provider().Grant)({ accountId, clientId: String(details.params['client_id']) });
     const supported: readonly string[] = SUPPORTED_SCOPES;
     const requested = String(details.params['scope'] ?? '').split(' ').filter((scope) => supported.includes(scope));
     grant.addOIDCScope(requested.join(' '));
     return grant.save();
-  }
-
-  async function consentResult(details: Details): Promise<InteractionResults> {
-    const accountId = details.session?.accountId;
-    if (!accountId) return { error: 'login_required', error_description: 'No signed-in user' };
-    return { consent: { grantId: await grantRequestedScopes(details, accountId) } };
   }
 }
 

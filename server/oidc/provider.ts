@@ -1,4 +1,4 @@
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../db/database';
 import { createFindAccount, SCOPE_CLAIMS, SUPPORTED_SCOPES } from './accounts';
 import { loadOrCreateOidcKeys } from './key-store';
@@ -64,6 +64,7 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
     expiresWithSession: async () => false,
     findAccount: createFindAccount(db) as Configuration['findAccount'],
     interactions: {
+      policy: signInEveryTime(),
       url: async (_ctx, interaction) => `${OIDC_MOUNT_PATH}/interaction/${interaction.uid}`,
     },
     clientBasedCORS: () => false,
@@ -101,4 +102,25 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
     console.error(`oidc-provider server_error: ${error.message}`);
   });
   return provider;
+}
+
+/**
+ * oidc-provider's default policy, with one more login check first: a client that cannot prove who it is
+ * (a public client such as the desktop app, whose loopback redirect any local process can listen on)
+ * never gets an authorization from the browser's session alone (RFC 8252 §8.6). The user signs in, with
+ * both factors, in this very authorization request; prompt=none is answered login_required.
+ */
+function signInEveryTime(): interactionPolicy.DefaultPolicy {
+  const policy = interactionPolicy.base();
+  const login = policy.get('login');
+  if (!login) throw new Error("oidc-provider's base policy has no login prompt");
+  login.checks.add(
+    new interactionPolicy.Check('public_client_sign_in', 'a public client signs the user in for every authorization', 'login_required', (ctx) =>
+      ctx.oidc.client?.clientAuthMethod === 'none' && !ctx.oidc.result?.['login']
+        ? interactionPolicy.Check.REQUEST_PROMPT
+        : interactionPolicy.Check.NO_NEED_TO_PROMPT,
+    ),
+    0,
+  );
+  return policy;
 }

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import { NO_BODY } from '../http/json-bodies';
 import { componentSchemas } from './component-schemas';
 
 export const API_PREFIX = '/api/v1';
@@ -20,10 +21,14 @@ export async function registerOpenApiDocument(app: FastifyInstance): Promise<voi
         version: '1.0.0',
         description:
           'The remote-support part of the customer portal: service activation, machine groups, vendor grants, ' +
-          'users, portal administrators, access reviews, audit log and delta sync. Errors are RFC 9457 problem+json with a stable `code` ' +
-          'and, for invalid input, per-field `errors`: 400 VALIDATION_FAILED when the JSON does not match the schema, 422 with ' +
-          'a specific code when a value breaks a rule. Machine groups, grants, vendors, accessible groups, users, portal ' +
-          'administrators and access reviews answer 409 SERVICE_NOT_ACTIVE until remote support is active ("activating" does not count); ' +
+          'users, portal administrators, access reviews, audit log and delta sync. Every error is RFC 9457 problem+json with a stable ' +
+          '`code` and, for invalid input, per-field `errors` (`field` is a property, a path parameter, or "body", "path" or ' +
+          '"content-type" when the whole is wrong): 400 VALIDATION_FAILED when the request does not match the schema (JSON_INVALID ' +
+          'for a body that is not JSON, PATH_ENCODING_INVALID for a broken %-encoding), 422 with a specific code when a value breaks ' +
+          'a rule, 404 ROUTE_NOT_FOUND for a path or method the API does not have, 413 BODY_TOO_LARGE, 414 URI_TOO_LONG, 415 ' +
+          'UNSUPPORTED_MEDIA_TYPE for a body that is not application/json. An operation without a requestBody takes none: no body, ' +
+          'an empty one (also with content-type application/json) or {}; any property in it is a 400. Machine groups, grants, ' +
+          'vendors, accessible groups, users, portal administrators and access reviews answer 409 SERVICE_NOT_ACTIVE until remote support is active ("activating" does not count); ' +
           '/me, the service itself, the audit log and sync do not. Another organisation\'s ids answer 404. List routes send ' +
           'an ETag and answer 304 to a matching If-None-Match.',
       },
@@ -32,7 +37,11 @@ export async function registerOpenApiDocument(app: FastifyInstance): Promise<voi
     },
     // Component names are the schemas' $ids (User, MachineGroup, ...) rather than def-0, def-1, ...
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`) },
-    transform: ({ schema, url }) => ({ schema: url.startsWith(`${API_PREFIX}/`) && url !== OPENAPI_PATH ? schema : { ...schema, hide: true }, url }),
+    transform: ({ schema, url }) => {
+      if (!url.startsWith(`${API_PREFIX}/`) || url === OPENAPI_PATH) return { schema: { ...schema, hide: true }, url };
+      // A route that takes no body has no requestBody (the leniency for {} is in the description above).
+      return { schema: schema.body === NO_BODY ? { ...schema, body: undefined } : schema, url };
+    },
   });
   for (const schema of componentSchemas) app.addSchema(schema);
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());

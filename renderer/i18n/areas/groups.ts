@@ -32,7 +32,7 @@ export const groupsNb = {
     sending: 'Legger til …',
     errors: {
       NAME_REQUIRED: 'Skriv inn et navn på maskingruppen.',
-      NAME_INVALID_CHARACTERS: 'Navnet inneholder tegn som ikke er tillatt (for eksempel linjeskift).',
+      NAME_INVALID_CHARACTERS: 'Navnet inneholder et usynlig tegn eller et kontrolltegn (for eksempel et mellomrom uten bredde, et retningsmerke eller et linjeskift), ofte med på lasset når tekst limes inn. Skriv navnet på nytt.',
       NAME_TOO_LONG: 'Navnet er for langt: maks {{max}} tegn, fordi det sammen med virksomhetens navn {{prefix}} ikke kan være over 60 tegn.',
       NAME_TAKEN: 'Det finnes allerede en maskingruppe med navnet «{{name}}» i virksomheten.',
     },
@@ -148,7 +148,7 @@ export const groupsEn: Widen<typeof groupsNb> = {
     sending: 'Adding …',
     errors: {
       NAME_REQUIRED: 'Enter a name for the machine group.',
-      NAME_INVALID_CHARACTERS: 'The name contains characters that are not allowed (such as line breaks).',
+      NAME_INVALID_CHARACTERS: 'The name contains an invisible or control character (such as a zero-width space, a direction mark or a line break), often carried along when text is pasted. Type the name again.',
       NAME_TOO_LONG: "The name is too long: at most {{max}} characters, because together with your organisation's name {{prefix}} it may not exceed 60.",
       NAME_TAKEN: 'Your organisation already has a machine group named “{{name}}”.',
     },

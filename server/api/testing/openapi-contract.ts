@@ -61,4 +61,12 @@ export class OpenApiContract {
     if (validate(body)) return undefined;
     return `${method} ${path} ${status} does not match its schema: ${this.ajv.errorsText(validate.errors)}`;
   }
+
+  /** For answers no operation documents (an unknown route, a path the router cannot read): is it a Problem? */
+  checkProblem(contentType: string | undefined, body: unknown): string | undefined {
+    const mediaType = contentType?.split(';')[0]?.trim() ?? '';
+    if (mediaType !== 'application/problem+json') return `${mediaType || 'no content type'} is not application/problem+json`;
+    const validate = this.ajv.getSchema(`${DOCUMENT_ID}#/components/schemas/Problem`)!;
+    return validate(body) ? undefined : `not a Problem: ${this.ajv.errorsText(validate.errors)}`;
+  }
 }

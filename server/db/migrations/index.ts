@@ -3,6 +3,8 @@ import { migration001Initial } from './001-initial';
 import { migration002OidcKeysAndTotpSteps } from './002-oidc-keys-and-totp-steps';
 import { migration003SyncIndexes } from './003-sync-indexes';
 import { migration004AccessReviews } from './004-access-reviews';
+import { migration005MachineGroupNameKeys } from './005-machine-group-name-keys';
+import { migration006AuditByObject } from './006-audit-by-object';
 
 /** Schema version N is `migrations[N - 1]`. Append only; never edit a migration that has shipped. */
 export const migrations: ReadonlyArray<(db: Db) => void> = [
@@ -10,4 +12,6 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   migration002OidcKeysAndTotpSteps,
   migration003SyncIndexes,
   migration004AccessReviews,
+  migration005MachineGroupNameKeys,
+  migration006AuditByObject,
 ];

@@ -64,6 +64,8 @@ export interface PendingLogin {
   redirectUri: string;
   /** Resolves with the query of the redirect the browser delivers to the loopback listener. */
   callback: Promise<URLSearchParams>;
+  /** How many requests reached the listener's callback so far. */
+  callbacksReceived(): number;
   finish(code: string): Promise<TokenResponse>;
   close(): Promise<void>;
 }
@@ -75,13 +77,17 @@ export async function discover(issuer: string): Promise<Discovery> {
 }
 
 /** Starts a login: listener first (its port goes into redirect_uri), then the authorization URL. */
-export async function beginLogin(discovery: Discovery, options: { par?: boolean; dpop?: DpopKey; scope?: string } = {}): Promise<PendingLogin> {
+export async function beginLogin(
+  discovery: Discovery,
+  options: { par?: boolean; dpop?: DpopKey; scope?: string; prompt?: string } = {},
+): Promise<PendingLogin> {
   const verifier = base64url(randomBytes(32));
   const challenge = base64url(createHash('sha256').update(verifier).digest());
   const state = base64url(randomBytes(16));
   const nonce = base64url(randomBytes(16));
 
   let resolveCallback!: (params: URLSearchParams) => void;
+  let callbacksReceived = 0;
   const callback = new Promise<URLSearchParams>((resolve) => (resolveCallback = resolve));
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -89,6 +95,7 @@ export async function beginLogin(discovery: Discovery, options: { par?: boolean;
       response.writeHead(404).end();
       return;
     }
+    callbacksReceived += 1;
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Done</title><p id="done">Du kan lukke vinduet.</p>');
     resolveCallback(url.searchParams);
   });
@@ -104,6 +111,7 @@ export async function beginLogin(discovery: Discovery, options: { par?: boolean;
     nonce,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    ...(options.prompt ? { prompt: options.prompt } : {}),
   });
 
   let authorizationUrl: string;
@@ -125,6 +133,7 @@ export async function beginLogin(discovery: Discovery, options: { par?: boolean;
       if (query.get('state') !== state) throw new Error('state mismatch');
       return query;
     }),
+    callbacksReceived: () => callbacksReceived,
     async finish(code) {
       const response = await tokenRequest(discovery, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }, options.dpop);
       if (!response.ok) throw new Error(`code exchange failed: ${response.status} ${JSON.stringify(response.body)}`);
