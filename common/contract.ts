@@ -22,7 +22,15 @@ import type { LastReview, ReviewCampaign, ReviewCampaignDetail, ReviewItemState 
  */
 const returns = <T>() => z.custom<T>(() => true);
 const none = z.undefined();
-const id = z.string().min(1).max(200);
+/**
+ * An id of something in the portal. Well-formed Unicode only: an id goes into a URL path, and a lone
+ * surrogate cannot be percent-encoded (encodeURIComponent throws), so it is refused here, by name.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((value) => !/\p{Cs}/u.test(value), { message: 'holds a broken character (an unpaired surrogate)', params: { code: 'INVALID_CHARACTERS' } });
 const isoDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
 /** An instant in UTC; nanoseconds at most (the format alone would allow any number of fraction digits). */
 const isoInstant = z.iso.datetime().max(30);
@@ -158,6 +166,8 @@ export const channels = {
 
   'users.list': { input: none, output: returns<User[]>() },
   'users.get': { input: z.object({ id }).strict(), output: returns<User | null>() },
+  /** The cached users who already have this e-mail address (any letter case): "Ny bruker" warns before making another. */
+  'users.withEmail': { input: z.object({ email: z.string().max(254) }).strict(), output: returns<User[]>() },
   /** The TOTP secret of a new user stays in main: the renderer offers the QR code download instead. */
   'users.create': { input: userFieldsSchema, output: returns<User>() },
   'users.update': {
@@ -178,15 +188,23 @@ export const channels = {
     input: z.object({ limit: z.number().int().min(1).max(100_000).default(500) }).strict(),
     output: returns<AuditEvent[]>(),
   },
-  /** Asks where to save, then writes the filtered audit log as CSV (0600). `null` when cancelled. */
+  /**
+   * Asks where to save, then writes the filtered audit log as CSV (0600) in the screen's language (its
+   * words, and ";" as separator in Norwegian for Norwegian Excel). `null` when cancelled.
+   */
   'audit.exportCsv': {
     input: z
       .object({
-        from: isoDay.optional(),
-        to: isoDay.optional(),
-        actor: z.string().max(200).optional(),
-        action: z.string().max(200).optional(),
-        objectType: z.string().max(200).optional(),
+        filter: z
+          .object({
+            from: isoDay.optional(),
+            to: isoDay.optional(),
+            actor: z.string().max(200).optional(),
+            action: z.string().max(200).optional(),
+            objectType: z.string().max(200).optional(),
+          })
+          .strict(),
+        language: uiLanguageSchema,
       })
       .strict(),
     output: returns<Saved>(),

@@ -40,6 +40,7 @@ export const errorCodes = [
   'PRECONDITION_FAILED',
   'PRECONDITION_REQUIRED',
   'TWO_FACTOR_NOT_TOTP',
+  'YUBIKEY_IN_USE',
   'ACCESS_REVIEW_CONFLICT',
   'ACCESS_REVIEW_COMPLETED',
   // The portal has no such route (an older portal than this app), or the request was larger than it takes.
@@ -58,6 +59,8 @@ export interface FieldIssue {
   path: string;
   code: string;
   message: string;
+  /** The bound a MAXLENGTH/MINLENGTH/MAXIMUM/… issue was measured against, when known, for the text ("maks 80 tegn"). */
+  limit?: number;
 }
 
 export interface PortalErrorData {

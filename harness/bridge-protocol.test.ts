@@ -35,15 +35,15 @@ describe('bridge frames', () => {
     expect(decodeBridgeFrame('{"id":7,"channel":42}')).toMatchObject({
       ok: false,
       id: 7,
-      result: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'channel', code: 'invalid_type' }] } },
+      result: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'channel', code: 'TYPE' }] } },
     });
     expect(decodeBridgeFrame('null')).toMatchObject({ ok: false, id: null, result: { error: { code: 'INVALID_INPUT', fields: [{ path: '' }] } } });
-    expect(decodeBridgeFrame('{')).toMatchObject({ ok: false, id: null, result: { error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'invalid_json' }] } } });
+    expect(decodeBridgeFrame('{')).toMatchObject({ ok: false, id: null, result: { error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'JSON_INVALID' }] } } });
   });
 
   it('encodes a request, and refuses with a typed error one larger than any legal request', () => {
     expect(encodeBridgeRequest({ id: 1, channel: 'app.ping', input: { nonce: 'n' } })).toEqual({ ok: true, frame: '{"id":1,"channel":"app.ping","input":{"nonce":"n"}}' });
     const tooLarge = encodeBridgeRequest({ id: 2, channel: 'reviews.decideMany', input: { grantIds: ['\u0001'.repeat(Math.ceil(MAX_FRAME_BYTES / 6) + 1)] } });
-    expect(tooLarge).toMatchObject({ ok: false, result: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'too_big' }] } } });
+    expect(tooLarge).toMatchObject({ ok: false, result: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'TOO_LARGE' }] } } });
   });
 });

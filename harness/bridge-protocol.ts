@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fail, type FieldIssue, type Result } from '../common/result';
+import { fail, type Result } from '../common/result';
+import { zodFieldIssues } from '../common/validation/field-issues';
 import { largestLegalFrameBytes } from './largest-frame';
 
 /** Messages on the harness WebSocket: the harness's stand-in for Electron's IPC. */
@@ -81,7 +82,7 @@ export function decodeBridgeFrame(text: string): DecodedFrame {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, id: null, result: fail('INVALID_INPUT', 'The bridge frame is not JSON', [{ path: '', code: 'invalid_json', message: reason }]) };
+    return { ok: false, id: null, result: fail('INVALID_INPUT', 'The bridge frame is not JSON', [{ path: '', code: 'JSON_INVALID', message: reason }]) };
   }
   const parsed = bridgeRequestSchema.safeParse(value);
   if (parsed.success) return { ok: true, request: parsed.data };
@@ -89,7 +90,7 @@ export function decodeBridgeFrame(text: string): DecodedFrame {
   return {
     ok: false,
     id: id.success ? id.data : null,
-    result: fail('INVALID_INPUT', 'The bridge frame is not a request {id, channel, input}', fieldIssues(parsed.error)),
+    result: fail('INVALID_INPUT', 'The bridge frame is not a request {id, channel, input}', zodFieldIssues(parsed.error, value)),
   };
 }
 
@@ -101,9 +102,5 @@ export function encodeBridgeRequest(request: BridgeRequest): { ok: true; frame: 
   const bytes = new TextEncoder().encode(frame).byteLength;
   if (bytes <= MAX_FRAME_BYTES) return { ok: true, frame };
   const message = `The request is ${bytes} bytes; no valid request is larger than ${MAX_FRAME_BYTES}`;
-  return { ok: false, result: fail('INVALID_INPUT', `Invalid input for ${request.channel}`, [{ path: '', code: 'too_big', message }]) };
-}
-
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, message: issue.message }));
+  return { ok: false, result: fail('INVALID_INPUT', `Invalid input for ${request.channel}`, [{ path: '', code: 'TOO_LARGE', message }]) };
 }

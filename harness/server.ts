@@ -193,7 +193,7 @@ export async function startHarness({ port, rendererDir, bridgeDir, config, secre
 const binaryRefused: DecodedFrame = {
   ok: false,
   id: null,
-  result: fail('INVALID_INPUT', 'The bridge takes text frames only', [{ path: '', code: 'binary_frame', message: 'a binary frame' }]),
+  result: fail('INVALID_INPUT', 'The bridge takes text frames only', [{ path: '', code: 'TYPE', message: 'a binary frame' }]),
 };
 
 function frameText(data: RawData): string {

@@ -113,7 +113,7 @@ describe('the main-process core, channel by channel', () => {
     const [ostfold] = await call('vendors.search', { query: 'ostfold', limit: 5 });
     expect(ostfold?.name).toMatch(/^Østfold/);
     const [second] = (await call('vendors.search', { query: '', limit: 30 })).filter((vendor) => vendor.id !== ostfold!.id);
-    await call('grants.put', { groupId: group.id, vendorId: ostfold!.id, mode: 'with_approval' });
+    const first = await call('grants.put', { groupId: group.id, vendorId: ostfold!.id, mode: 'with_approval' });
     await call('grants.put', { groupId: group.id, vendorId: second!.id, mode: 'without_approval', expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     expect((await call('grants.list', { groupId: group.id })).map((grant) => [grant.vendor.id, grant.mode])).toEqual(
       expect.arrayContaining([
@@ -121,7 +121,17 @@ describe('the main-process core, channel by channel', () => {
         [second!.id, 'without_approval'],
       ]),
     );
-    await call('grants.put', { groupId: group.id, vendorId: ostfold!.id, mode: 'without_approval' });
+    portal.nextStep();
+    const loosened = await call('grants.put', { groupId: group.id, vendorId: ostfold!.id, mode: 'without_approval' });
+    // The mode change is its own record: when and by whom access was first given stay, in the cache too and after a sync.
+    expect(loosened).toMatchObject({ grantedAt: first.grantedAt, grantedBy: 'demo.admin', modeChangedAt: expect.any(String), modeChangedBy: 'demo.admin' });
+    expect(Date.parse(loosened.modeChangedAt!)).toBeGreaterThan(Date.parse(first.grantedAt));
+    await call('sync.now');
+    const cached = (await call('grants.all')).find((grant) => grant.id === first.id)!;
+    expect([cached.grantedAt, cached.modeChangedAt, cached.mode]).toEqual([first.grantedAt, loosened.modeChangedAt, 'without_approval']);
+    expect((await call('audit.list', { limit: 500 })).filter((event) => event.objectId === first.id).map((event) => event.action)).toEqual(
+      expect.arrayContaining(['grant.created', 'grant.mode_changed']),
+    );
     await call('grants.remove', { groupId: group.id, vendorId: second!.id });
     expect((await call('grants.list', { groupId: group.id })).map((grant) => [grant.vendor.id, grant.mode])).toEqual([[ostfold!.id, 'without_approval']]);
     const own = (await call('session.status')).account!.organisation.id;
@@ -143,7 +153,7 @@ describe('the main-process core, channel by channel', () => {
     const png = PNG.sync.read(readFileSync(saved!.path));
     const uri = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
     const authenticator = OTPAuth.URI.parse(uri!) as OTPAuth.TOTP;
-    expect(authenticator.label).toBe(`Norsk Helsenett test:${user.username}`);
+    expect([authenticator.issuer, authenticator.label]).toEqual(['Fjernhjelp (Norsk Helsenett test)', user.username]);
     secretsSeen.add(authenticator.secret.base32);
 
     const outbox = (await (await fetch(`${portal.server.url}/dev/outbox?userId=${encodeURIComponent(user.id)}`)).json()) as Array<{ channel: string; body: string }>;
@@ -165,6 +175,12 @@ describe('the main-process core, channel by channel', () => {
       await login.close();
     }
   }, 60_000);
+
+  it('finds the users who already have an e-mail address, in any letter case, so "Ny bruker" can warn first', async () => {
+    expect((await call('users.withEmail', { email: ' KARI.Nordmann@NHN-test.example ' })).map((user) => user.username)).toEqual(['kari.nordmann']);
+    expect((await call('users.withEmail', { email: 'ase@example.no' })).map((user) => user.firstName)).toEqual(['Åse']);
+    expect(await call('users.withEmail', { email: 'nobody@nhn-test.example' })).toEqual([]);
+  });
 
   it('edits a user with If-Match, explains a stale version, sends a one-time password and regenerates the TOTP', async () => {
     const created = await call('users.create', { firstName: 'Per', lastName: 'Yubi', email: 'per@example.no', mobile: '+4798765432', twoFactor: 'yubikey', yubikeyOtp: 'ccccccdefghijklnrtuvcbdefghijklnrtuvcbdefghi' });
@@ -207,16 +223,24 @@ describe('the main-process core, channel by channel', () => {
     );
   });
 
-  it('exports the filtered audit log as CSV, owner-only, readable by a CSV parser', async () => {
+  it('exports the filtered audit log as CSV in the screen\'s language, owner-only, readable by a CSV parser', async () => {
     const all = await call('audit.list', { limit: 100_000 });
-    const exported = await call('audit.exportCsv', { actor: 'demo.admin', objectType: 'grant' });
+    const exported = await call('audit.exportCsv', { filter: { actor: 'demo.admin', objectType: 'grant' }, language: 'nb' });
     const expected = all.filter((event) => event.actor.username === 'demo.admin' && event.objectType === 'grant');
     expect(exported).toEqual({ path: expect.stringMatching(/revisjonslogg-\d{4}-\d{2}-\d{2}\.csv$/), rows: expected.length });
     expect(statSync(exported!.path).mode & 0o777).toBe(0o600);
-    const rows = parse(readFileSync(exported!.path, 'utf8'), { bom: true }) as string[][];
-    expect(rows[0]).toEqual(['Tidspunkt', 'Utført av', 'Handling', 'Objekttype', 'Objekt-ID', 'Før', 'Etter']);
-    expect(rows.slice(1).map((row) => row[2])).toEqual(expected.map((event) => event.action));
-    expect(rows.slice(1).map((row) => row[2])).toEqual(expect.arrayContaining(['grant.created', 'grant.changed', 'grant.deleted']));
+    const rows = parse(readFileSync(exported!.path, 'utf8'), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(['Tidspunkt (Europe/Oslo)', 'Utført av', 'Handling', 'Objekttype', 'Objekt', 'Endringer', 'Rådata (JSON)']);
+    expect(rows.slice(1).map((row) => JSON.parse(row[6]!).id)).toEqual(expected.map((event) => event.id));
+    expect(rows.slice(1).map((row) => row[2])).toEqual(expect.arrayContaining(['Leverandør fikk tilgang', 'Godkjenningsmetode endret', 'Tilgang fjernet']));
+    expect(rows.slice(1).every((row) => row[3] === 'Tilgang' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0[12]:00$/.test(row[0]!))).toBe(true);
+    // Every grant named by its vendor and group, as the portal recorded them: no raw ids.
+    expect(rows.slice(1).map((row) => row[4])).not.toContainEqual(expect.stringMatching(/org-vendor-|[0-9a-f]{8}-[0-9a-f]{4}-/));
+
+    const english = await call('audit.exportCsv', { filter: { actor: 'demo.admin', objectType: 'grant' }, language: 'en' });
+    const englishRows = parse(readFileSync(english!.path, 'utf8'), { bom: true, delimiter: ',' }) as string[][];
+    expect(englishRows[0]).toEqual(['Time (Europe/Oslo)', 'Done by', 'Action', 'Object type', 'Object', 'Changes', 'Raw record (JSON)']);
+    expect(englishRows.slice(1).map((row) => row[2])).toEqual(expect.arrayContaining(['Vendor given access', 'Approval method changed', 'Access removed']));
   });
 
   it('keeps every list working offline and fails commands fast with OFFLINE', async () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { CacheRecoveryNotice } from './components/CacheRecoveryNotice';
+import { LeaveGuardDialog } from './components/LeaveGuardDialog';
 import { MainNav } from './components/MainNav';
 import { StatusBar } from './components/StatusBar';
 import { Routes } from './Routes';
@@ -36,6 +37,7 @@ export function App() {
     <div className={sessionState === 'signed-in' ? 'app-shell' : 'app-shell signed-out'}>
       <AppHeader />
       <CacheRecoveryNotice />
+      <LeaveGuardDialog />
       {sessionState === 'signed-in' ? (
         <>
           <MainNav />

@@ -1,8 +1,10 @@
 import type { AuditEvent } from '../portal/portal-types';
+import { osloCalendarDate } from '../time/oslo-time';
+import { compareNames } from '../sorting/name-collation';
 
 /** What the audit log screen filters on; the CSV export gets the same filter, so it exports what is shown. */
 export interface AuditFilter {
-  /** Inclusive, as yyyy-mm-dd in local time. */
+  /** Inclusive, as yyyy-mm-dd on the Oslo calendar: the days the screen shows the times on. */
   from?: string | undefined;
   to?: string | undefined;
   actor?: string | undefined;
@@ -10,15 +12,10 @@ export interface AuditFilter {
   objectType?: string | undefined;
 }
 
-function localDate(iso: string): string {
-  const date = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 export function filterAuditEvents(events: readonly AuditEvent[], filter: AuditFilter): AuditEvent[] {
+  const byDay = Boolean(filter.from || filter.to);
   return events.filter((event) => {
-    const day = localDate(event.at);
+    const day = byDay ? osloCalendarDate(new Date(event.at)) : '';
     return (
       (!filter.from || day >= filter.from) &&
       (!filter.to || day <= filter.to) &&
@@ -31,7 +28,7 @@ export function filterAuditEvents(events: readonly AuditEvent[], filter: AuditFi
 
 /** The distinct values a filter can choose from, sorted. */
 export function auditFacets(events: readonly AuditEvent[]): { actors: string[]; actions: string[]; objectTypes: string[] } {
-  const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'nb'));
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort(compareNames);
   return {
     actors: sorted(events.map((event) => event.actor.username)),
     actions: sorted(events.map((event) => event.action)),

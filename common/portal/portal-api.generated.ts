@@ -437,7 +437,7 @@ export type paths = {
         get?: never;
         /**
          * Give a vendor access to a machine group, or change its access
-         * @description 201 when the vendor had no access, 200 when its access changed (or was already so). 404 NOT_FOUND (group), 404 VENDOR_NOT_FOUND; 422 CANNOT_GRANT_SELF (your own organisation), EXPIRES_AT_NOT_IN_FUTURE.
+         * @description 201 when the vendor had no access, 200 when its access changed (or was already so). A change keeps grantedAt/grantedBy (when and by whom access was first given); a change of mode sets modeChangedAt/modeChangedBy and is audited as grant.mode_changed, an expiry change as grant.changed. 404 NOT_FOUND (group), 404 VENDOR_NOT_FOUND; 422 CANNOT_GRANT_SELF (your own organisation), EXPIRES_AT_NOT_IN_FUTURE.
          */
         put: {
             parameters: {
@@ -1080,7 +1080,7 @@ export type paths = {
         put?: never;
         /**
          * Create a remote-support user
-         * @description Generates a unique username, e-mails it with service information and texts a one-time password. For totp the answer carries `otpauthUri` for the QR code. 422 VALIDATION_FAILED with per-field codes: NAME_REQUIRED, EMAIL_INVALID, MOBILE_INVALID, YUBIKEY_OTP_REQUIRED, YUBIKEY_OTP_INVALID, YUBIKEY_OTP_NOT_ALLOWED, ...
+         * @description Generates a unique username, e-mails it with service information and texts a one-time password. For totp the answer carries `otpauthUri` for the QR code. 422 VALIDATION_FAILED with per-field codes: NAME_REQUIRED, EMAIL_INVALID, MOBILE_INVALID, YUBIKEY_OTP_REQUIRED, YUBIKEY_OTP_LENGTH, YUBIKEY_OTP_CHARACTERS, YUBIKEY_OTP_NOT_ALLOWED, ...; 409 YUBIKEY_IN_USE (on yubikeyOtp) when another user, in any organisation, holds the key.
          */
         post: {
             parameters: {
@@ -1099,7 +1099,7 @@ export type paths = {
                         mobile: string;
                         /** @enum {string} */
                         twoFactor: "totp" | "yubikey";
-                        /** @description A touch of the key: 44 modhex characters (cbdefghijklnrtuv); the first 12 are stored as its public id */
+                        /** @description A touch of the key: 44 modhex characters (cbdefghijklnrtuv, either case); the first 12, lower-cased, are stored as its public id */
                         yubikeyOtp?: string;
                     };
                 };
@@ -1205,7 +1205,7 @@ export type paths = {
         head?: never;
         /**
          * Change a user's e-mail, mobile or second factor
-         * @description Needs If-Match with the user's ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. Switching to yubikey needs yubikeyOtp; switching to totp makes a new secret and returns `otpauthUri`.
+         * @description Needs If-Match with the user's ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. Switching to yubikey needs yubikeyOtp (409 YUBIKEY_IN_USE when another user holds the key); switching to totp makes a new secret and returns `otpauthUri`.
          */
         patch: {
             parameters: {
@@ -1226,7 +1226,7 @@ export type paths = {
                         mobile?: string;
                         /** @enum {string} */
                         twoFactor?: "totp" | "yubikey";
-                        /** @description A touch of the key: 44 modhex characters (cbdefghijklnrtuv); the first 12 are stored as its public id */
+                        /** @description A touch of the key: 44 modhex characters (cbdefghijklnrtuv, either case); the first 12, lower-cased, are stored as its public id */
                         yubikeyOtp?: string;
                     };
                 };
@@ -1826,10 +1826,20 @@ export type components = {
             groupId: string;
             vendor: components["schemas"]["OrganisationRef"];
             mode: components["schemas"]["GrantMode"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When access was first given; a later change of mode or expiry keeps it
+             */
             grantedAt: string;
-            /** @description Username */
+            /** @description Username of who first gave access */
             grantedBy: string;
+            /**
+             * Format: date-time
+             * @description The latest change of mode; null while the mode is as first given
+             */
+            modeChangedAt: string | null;
+            /** @description Username of who made the latest change of mode */
+            modeChangedBy: string | null;
             /** Format: date-time */
             expiresAt: string | null;
             /** @description The sync version of this state (the same as in GET /sync) */
@@ -1896,7 +1906,7 @@ export type components = {
             otpauthUri?: string;
         };
         OtpauthUri: {
-            /** @description Key Uri Format: issuer Fjernhjelp, label organisation:username, SHA1, 6 digits, 30 s */
+            /** @description Key Uri Format: issuer "Fjernhjelp (<organisation>)" (no colon), label <issuer>:<username>, SHA1, 6 digits, 30 s */
             otpauthUri: string;
         };
         OneTimePasswordReceipt: {
@@ -1920,6 +1930,20 @@ export type components = {
             action: string;
             objectType: string;
             objectId: string;
+            /** @description The object's names when the event was written, so the log stays readable after it is renamed or gone; absent on events written before names were kept */
+            objectNames?: {
+                /** @description The machine group's full name */
+                group?: string;
+                vendor?: string;
+                /** @description Username */
+                user?: string;
+                /** @description First and last name */
+                person?: string;
+                /** @description The access review's name */
+                review?: string;
+                /** @description The organisation whose service the event is about */
+                organisation?: string;
+            };
             before: {
                 [key: string]: unknown;
             } | null;

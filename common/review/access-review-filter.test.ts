@@ -21,6 +21,8 @@ const grant = (groupId: string, vendor: string, mode: Grant['mode'], expiresInDa
   mode,
   grantedAt: '2026-11-01T00:00:00Z',
   grantedBy: 'demo.admin',
+  modeChangedAt: null,
+  modeChangedBy: null,
   expiresAt: expiresInDays === null ? null : new Date(now + expiresInDays * day).toISOString(),
   version: 1,
 });
@@ -61,5 +63,15 @@ describe('access review rows', () => {
       ['g2:a', undefined],
     ]);
     expect(filterReviewRows(rows, { neverReviewed: true }, now).map((row) => row.grant.id)).toEqual(['g1:b', 'g2:a']);
+  });
+
+  it('counts a review made before the mode last changed as no review of the grant as it is now', () => {
+    const lastReviews = new Map([['g1:a', { grantId: 'g1:a', decision: 'keep' as const, decidedAt: '2026-11-20T00:00:00Z', campaignName: 'Q4' }]]);
+    const loosened = { ...grants[2]!, modeChangedAt: '2026-11-25T00:00:00Z', modeChangedBy: 'demo.admin' };
+    expect(reviewRows([loosened], groups, now, lastReviews)[0]!.lastReview).toBeUndefined();
+    const reviewedSince = { ...loosened, modeChangedAt: '2026-11-10T00:00:00Z' };
+    expect(reviewRows([reviewedSince], groups, now, lastReviews)[0]!.lastReview?.campaignName).toBe('Q4');
+    // "Gitt" stays the first grant either way.
+    expect(reviewRows([loosened], groups, now, lastReviews)[0]!.grant.grantedAt).toBe('2026-11-01T00:00:00Z');
   });
 });

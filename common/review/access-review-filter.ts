@@ -1,5 +1,6 @@
 import type { Grant, MachineGroup } from '../portal/portal-types';
 import type { LastReview } from './review-campaign';
+import { byNames } from '../sorting/name-collation';
 
 /** One row of the access review: a grant with its group's names. */
 export interface ReviewRow {
@@ -10,7 +11,7 @@ export interface ReviewRow {
   expiringSoon: boolean;
   /** Without approval and with no end date: the vendor can connect unattended, for ever. */
   unattendedForever: boolean;
-  /** The newest decision on this grant since it was granted; `undefined`: never reviewed. */
+  /** The newest decision on this grant since it was granted in its current mode; `undefined`: never reviewed. */
   lastReview: LastReview | undefined;
 }
 
@@ -37,9 +38,10 @@ export function reviewRows(
     .map((grant) => {
       const group = byId.get(grant.groupId);
       const expiresIn = grant.expiresAt ? Date.parse(grant.expiresAt) - now : undefined;
-      // A review of an earlier grant to the same vendor and group says nothing about this one.
+      // A review of an earlier grant to the same vendor and group says nothing about this one, nor
+      // does one made before its mode last changed: keeping access with approval is not keeping it without.
       const review = lastReviews.get(grant.id);
-      const lastReview = review && Date.parse(review.decidedAt) >= Date.parse(grant.grantedAt) ? review : undefined;
+      const lastReview = review && Date.parse(review.decidedAt) >= Date.parse(grant.modeChangedAt ?? grant.grantedAt) ? review : undefined;
       return {
         grant,
         groupName: group?.name ?? grant.groupId,
@@ -49,7 +51,7 @@ export function reviewRows(
         lastReview,
       };
     })
-    .sort((a, b) => a.groupName.localeCompare(b.groupName, 'nb') || a.grant.vendor.name.localeCompare(b.grant.vendor.name, 'nb'));
+    .sort(byNames((row) => [row.groupName, row.grant.vendor.name]));
 }
 
 export function filterReviewRows(rows: readonly ReviewRow[], filter: ReviewFilter, now: number): ReviewRow[] {

@@ -38,7 +38,8 @@ describe('checkNewUser', () => {
   it('requires a well-formed Yubikey code only for Yubikey users', () => {
     const draft = { ...emptyNewUserDraft, firstName: 'Per', lastName: 'Hansen', email: 'per@example.no', mobile: '91234567', twoFactor: 'yubikey' as const };
     expect(checkNewUser(draft).errors).toEqual({ yubikeyOtp: 'YUBIKEY_OTP_REQUIRED' });
-    expect(checkNewUser({ ...draft, yubikeyOtp: 'cccccc' }).errors).toEqual({ yubikeyOtp: 'YUBIKEY_OTP_INVALID' });
+    expect(checkNewUser({ ...draft, yubikeyOtp: 'cccccc' }).errors).toEqual({ yubikeyOtp: 'YUBIKEY_OTP_LENGTH' });
+    expect(checkNewUser({ ...draft, yubikeyOtp: OTP.toUpperCase() }).input).toMatchObject({ twoFactor: 'yubikey', yubikeyOtp: OTP });
     expect(checkNewUser({ ...draft, yubikeyOtp: OTP }).input).toMatchObject({ twoFactor: 'yubikey', yubikeyOtp: OTP });
   });
 });

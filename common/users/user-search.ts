@@ -1,13 +1,12 @@
 import type { User } from '../portal/portal-types';
 import { foldForSearch } from '../validation/search-fold';
+import { byNames } from '../sorting/name-collation';
 
 /** A user with the folded text a search matches against, computed once when the list loads. */
 export interface UserSearchEntry {
   readonly user: User;
   readonly key: string;
 }
-
-const collator = new Intl.Collator('nb', { sensitivity: 'base' });
 
 /**
  * Sorted by last name, first name, username (as a Norwegian reader expects "Åsen" after "Nordmann"),
@@ -16,12 +15,7 @@ const collator = new Intl.Collator('nb', { sensitivity: 'base' });
 export function buildUserSearchIndex(users: readonly User[]): UserSearchEntry[] {
   return users
     .map((user) => ({ user, key: foldForSearch(`${user.firstName} ${user.lastName} ${user.username} ${user.email}`) }))
-    .sort(
-      (a, b) =>
-        collator.compare(a.user.lastName, b.user.lastName) ||
-        collator.compare(a.user.firstName, b.user.firstName) ||
-        collator.compare(a.user.username, b.user.username),
-    );
+    .sort(byNames((entry) => [entry.user.lastName, entry.user.firstName, entry.user.username]));
 }
 
 /** The query's words, folded; every word must occur in a user's name, username or e-mail. */

@@ -5,17 +5,21 @@ export const MODHEX_ALPHABET = 'cbdefghijklnrtuv';
 export const YUBIKEY_OTP_LENGTH = 44;
 export const YUBIKEY_PUBLIC_ID_LENGTH = 12;
 
-const MODHEX_OTP = new RegExp(`^[${MODHEX_ALPHABET}]{${YUBIKEY_OTP_LENGTH}}$`);
-
-/** A touch of the key: its first 12 characters are the key's public id, which identifies it. */
+/**
+ * A touch of the key: its first 12 characters are the key's public id, which identifies it. Caps Lock
+ * makes the key type upper-case modhex, which is the same code: it is lower-cased before the checks.
+ * Each refusal says what is wrong (how many characters, or which one is not modhex).
+ */
 export function checkYubikeyOtp(input: string): FieldCheck<{ otp: string; publicId: string }> {
-  const otp = input.trim();
+  const otp = input.trim().toLowerCase();
   if (otp.length === 0) return invalid('YUBIKEY_OTP_REQUIRED', 'Touch the Yubikey to enter a code');
-  if (otp.length !== YUBIKEY_OTP_LENGTH) {
-    return invalid('YUBIKEY_OTP_INVALID', `A Yubikey code has exactly ${YUBIKEY_OTP_LENGTH} characters, not ${otp.length}`);
+  const length = [...otp].length;
+  if (length !== YUBIKEY_OTP_LENGTH) {
+    return invalid('YUBIKEY_OTP_LENGTH', `A Yubikey code has exactly ${YUBIKEY_OTP_LENGTH} characters, not ${length}`);
   }
-  if (!MODHEX_OTP.test(otp)) {
-    return invalid('YUBIKEY_OTP_INVALID', `A Yubikey code uses only the letters ${MODHEX_ALPHABET}`);
+  const stranger = [...otp].find((char) => !MODHEX_ALPHABET.includes(char));
+  if (stranger !== undefined) {
+    return invalid('YUBIKEY_OTP_CHARACTERS', `A Yubikey code uses only the letters ${MODHEX_ALPHABET}, not ${JSON.stringify(stranger)}`);
   }
   return valid({ otp, publicId: otp.slice(0, YUBIKEY_PUBLIC_ID_LENGTH) });
 }

@@ -104,7 +104,8 @@ test.describe('Electron app', () => {
       await expect(page.getByTestId('qr-saved-path')).toHaveText(qrPath);
       const image = PNG.sync.read(readFileSync(qrPath));
       const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
-      expect(OTPAuth.URI.parse(decoded!.data).label).toBe('Norsk Helsenett test:kari.nordmann');
+      const totp = OTPAuth.URI.parse(decoded!.data);
+      expect([totp.issuer, totp.label]).toEqual(['Fjernhjelp (Norsk Helsenett test)', 'kari.nordmann']);
 
       // The native modules main really loaded: better-sqlite3's Node-API prebuild, and keytar (which holds the refresh token).
       expect(await nativeAddons(app)).toEqual(

@@ -34,7 +34,8 @@ test('a review campaign: decided offline across a crash, exported, then complete
     await expect(page.getByText('Gi gjennomgangen et navn.')).toBeVisible();
     await expect(page.getByText('Velg en frist.')).toBeVisible();
     await page.getByLabel('Navn', { exact: true }).fill('Kvartalsgjennomgang Q4 2026');
-    await page.getByLabel('Frist').fill('2099-12-31');
+    // The date field follows the app language (dd.mm.åååå), whatever the browser's locale.
+    await page.getByLabel('Frist').fill('31.12.2099');
     await page.getByRole('button', { name: 'Start gjennomgangen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Kvartalsgjennomgang Q4 2026' })).toBeVisible();
     await expect(page.getByTestId('campaign-unpushed')).toHaveText('Alt er sendt til kundeportalen.');
@@ -62,22 +63,26 @@ test('a review campaign: decided offline across a crash, exported, then complete
     await expect(page.getByTestId('campaign-unpushed')).toHaveText('4 endringer venter på å bli sendt til kundeportalen.');
 
     // Exports work offline, to the folder "the user picked", owner-only.
-    await page.getByRole('button', { name: 'Eksporter CSV' }).click();
+    await page.getByRole('button', { name: 'Eksporter til CSV' }).click();
     await expect(page.getByTestId('campaign-exported')).toHaveAttribute('data-kind', 'csv');
+    // Success reads as success (green), not as the yellow warning box.
+    await expect(page.getByTestId('campaign-exported')).toHaveClass(/\bsuccess\b/);
     const csvPath = /i (.+\.csv)\.$/.exec((await page.getByTestId('campaign-exported').textContent())!)![1]!;
     await page.getByRole('button', { name: 'Eksporter PDF-rapport' }).click();
     await expect(page.getByTestId('campaign-exported')).toHaveAttribute('data-kind', 'pdf');
     const pdfPath = /i (.+\.pdf)\.$/.exec((await page.getByTestId('campaign-exported').textContent())!)![1]!;
     expect(statSync(csvPath).mode & 0o777).toBe(0o600);
     expect(statSync(pdfPath).mode & 0o777).toBe(0o600);
-    const rows = parse(readFileSync(csvPath, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    // Norwegian Excel's dialect (";"), the screen's words, Oslo times with their offset.
+    const rows = parse(readFileSync(csvPath, 'utf8'), { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(rows.map((row) => [row['Leverandør'], row['Beslutning']]).sort()).toEqual(
       [
-        [unattended!.name, 'Beholde'],
-        [approved!.name, 'Beholde'],
-        [leaving!.name, 'Fjerne'],
+        [unattended!.name, 'Beholdes'],
+        [approved!.name, 'Beholdes'],
+        [leaving!.name, 'Fjernes'],
       ].sort(),
     );
+    expect(rows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0[12]:00$/.test(row['Vurdert']!))).toBe(true);
     const pdfText = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const vendor of [unattended!, approved!, leaving!]) expect(pdfText).toContain(vendor.name);
     expect(pdfText).toContain('Vaktavtale for journalsystemet, sak 2026-117');
@@ -101,6 +106,9 @@ test('a review campaign: decided offline across a crash, exported, then complete
     await expect(confirm.getByTestId('confirm-removals')).toHaveText(`${leaving!.name} – ${maskiner.fullName}`);
     await confirm.getByRole('button', { name: 'Fullfør gjennomgangen' }).click();
     await expect(page.getByTestId('campaign-completed')).toHaveText('Gjennomgangen er fullført. 1 tilgang er fjernet.');
+    // Where the admin is looking, not below the fold.
+    await expect(page.getByTestId('campaign-completed')).toBeInViewport();
+    await expect(page.getByTestId('campaign-completed')).toBeFocused();
     await expect(page.getByTestId('campaign-unpushed')).toHaveText('Alt er sendt til kundeportalen.');
 
     await page.getByRole('link', { name: 'Dine maskingrupper' }).click();

@@ -163,7 +163,8 @@ test('a new administrator creates a machine group, gives vendors access, and see
     await test.step('give "Bærum Journalteknikk AS" access without approval for a week; Østfold is not offered again', async () => {
       await page.getByRole('button', { name: 'Legg til ny leverandør' }).click();
       await combobox.pressSequentially('ostf');
-      await expect(page.getByTestId('vendor-no-matches')).toHaveText('Ingen leverandører passer søket.');
+      // Not "no vendors match": the one that matches already has access, and the form says so.
+      await expect(page.getByTestId('vendor-no-matches')).toHaveText('Østfold Fjerndrift AS har allerede tilgang til maskingruppen.');
       await expect(combobox).toHaveAttribute('aria-expanded', 'false');
       await combobox.fill('');
       await combobox.pressSequentially('baerum');
@@ -181,15 +182,39 @@ test('a new administrator creates a machine group, gives vendors access, and see
       await expect(baerum.getByTestId('grant-expires')).not.toHaveText('Aldri');
     });
 
-    await test.step('change the mode of existing grants; a time-limited access keeps its expiry', async () => {
-      await page.getByRole('combobox', { name: 'Tilgang for Østfold Fjerndrift AS' }).selectOption({ label: 'Tilgang uten godkjenning' });
-      await expect(grantRows.filter({ hasText: 'Østfold Fjerndrift AS' })).toHaveAttribute('data-mode', 'without_approval');
-      await expect(page.getByTestId('grant-notice')).toContainText('Østfold Fjerndrift AS');
+    await test.step('loosening a grant to "uten godkjenning" asks first, like "Fjern"; "Gitt" stays the first grant', async () => {
+      const ostfold = grantRows.filter({ hasText: 'Østfold Fjerndrift AS' });
+      const granted = await ostfold.getByTestId('grant-granted').textContent();
+      const mode = page.getByRole('combobox', { name: 'Tilgang for Østfold Fjerndrift AS' });
+      // In focus, as a click or Tab puts it (selectOption alone does not).
+      await mode.focus();
+      await mode.selectOption({ label: 'Tilgang uten godkjenning' });
+      const dialog = page.getByRole('dialog', { name: 'Gi Østfold Fjerndrift AS tilgang uten godkjenning?' });
+      await expect(dialog).toContainText(
+        'Østfold Fjerndrift AS kan da koble seg til maskinene i NorskHelsenetttest-Røntgen lab uten at du aktivt må godkjenne tilkoblingen.',
+      );
+      await checkScreen(page, 'group-loosen-confirm');
+      // Cancelling changes nothing, and focus goes back to the choice.
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(ostfold).toHaveAttribute('data-mode', 'with_approval');
+      await expect(mode).toHaveValue('with_approval');
+      await expect(mode).toBeFocused();
 
+      await mode.selectOption({ label: 'Tilgang uten godkjenning' });
+      await dialog.getByRole('button', { name: 'Endre til uten godkjenning' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(ostfold).toHaveAttribute('data-mode', 'without_approval');
+      await expect(page.getByTestId('grant-notice')).toContainText('Østfold Fjerndrift AS');
+      await expect(ostfold.getByTestId('grant-granted')).toHaveText(granted!);
+    });
+
+    await test.step('tightening to "med godkjenning" needs no confirmation; a time-limited access keeps its expiry', async () => {
       const baerum = grantRows.filter({ hasText: 'Bærum Journalteknikk AS' });
       const expiry = await baerum.getByTestId('grant-expires').textContent();
       await page.getByRole('combobox', { name: 'Tilgang for Bærum Journalteknikk AS' }).selectOption('with_approval');
       await expect(baerum).toHaveAttribute('data-mode', 'with_approval');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
       await expect(baerum.getByTestId('grant-expires')).toHaveText(expiry!);
       await checkScreen(page, 'group-detail-grants');
     });
@@ -253,7 +278,7 @@ test('with 2000 machine groups the list renders only the rows in view and still 
     expect(rendered).toBeLessThan(100);
     await checkScreen(page, 'groups-list-large');
 
-    await page.locator('.virtual-table').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await table.locator('xpath=ancestor::div[contains(@class, "data-table")]').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     // Sorted by name: "Gruppe 000002" … "Gruppe 002000", then "Maskiner" last.
     const last = page.getByRole('link', { name: 'Maskiner', exact: true });
     await expect(last).toBeVisible();

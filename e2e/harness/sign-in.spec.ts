@@ -26,8 +26,31 @@ test('a newcomer signs in to the demo portal through the system browser and sees
     await page.reload();
     await expect(page.getByTestId('signed-in-user')).toContainText('demo.admin');
 
+    const endSession = harness.nextOpenExternal();
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await expect(page.getByRole('button', { name: 'Logg inn' })).toBeVisible();
+
+    // "Logg ut" ends the portal's session in the system browser too (RP-initiated logout): a shared PC
+    // keeps no one signed in there.
+    const sessionCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name === '_session');
+    expect(await sessionCookie()).toBeDefined();
+    const portalPage = await page.context().newPage();
+    await portalPage.goto(await endSession);
+    await expect(portalPage.getByRole('heading', { level: 1 })).toContainText('Logge ut av kundeportalen i denne nettleseren?');
+    await portalPage.screenshot({ path: test.info().outputPath('portal-sign-out.png') });
+    await portalPage.getByRole('button', { name: /Logg ut/ }).click();
+    await expect(portalPage.locator('#signed-out')).toContainText('Du er logget ut av kundeportalen');
+    expect(await sessionCookie()).toBeUndefined();
+
+    // Signing in again asks for the username, password and code: nothing is taken from the browser.
+    const signInAgain = harness.nextOpenExternal();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await portalPage.goto(await signInAgain);
+    await expect(portalPage.getByLabel('Brukernavn')).toBeVisible();
+    await expect(portalPage.getByLabel('Passord, eller engangspassordet fra SMS')).toBeVisible();
+    await portalPage.close();
+    await page.getByRole('button', { name: 'Avbryt innlogging' }).click();
+    await expect(page.getByRole('alert')).toContainText('Innloggingen ble avbrutt');
   } finally {
     await harness.stop();
   }

@@ -22,13 +22,13 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Reads the PNG the app saved, decodes the QR code as a phone would, and parses the otpauth URI. */
-function decodeSavedQrCode(path: string): OTPAuth.TOTP {
+function decodeSavedQrCode(path: string): { uri: string; totp: OTPAuth.TOTP } {
   const image = PNG.sync.read(readFileSync(path));
   const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   expect(decoded, `a QR code in ${path}`).not.toBeNull();
   const parsed = OTPAuth.URI.parse(decoded!.data);
   expect(parsed).toBeInstanceOf(OTPAuth.TOTP);
-  return parsed as OTPAuth.TOTP;
+  return { uri: decoded!.data, totp: parsed as OTPAuth.TOTP };
 }
 
 /** "Last ned QR-kode" inside `scope`, then the saved file's path from the notice. */
@@ -39,8 +39,10 @@ async function downloadQrCode(scope: Locator | Page, harness: HarnessProcess, us
   await expect(notice).toContainText('slett filen');
   const path = (await notice.getByTestId('qr-saved-path').textContent())!;
   expect(path).toBe(join(harness.dataDir, 'downloads', `${username}-totp.png`));
-  const totp = decodeSavedQrCode(path);
-  expect(totp.label).toBe(`Norsk Helsenett test:${username}`);
+  const { uri, totp } = decodeSavedQrCode(path);
+  // Key Uri Format: issuer:account, no colon in the account, the issuer parameter equal to the label's prefix.
+  expect([totp.issuer, totp.label]).toEqual(['Fjernhjelp (Norsk Helsenett test)', username]);
+  expect(uri.startsWith(`otpauth://totp/${encodeURIComponent(totp.issuer)}:${username}?issuer=${encodeURIComponent(totp.issuer)}&`), uri).toBe(true);
   return totp;
 }
 
@@ -93,11 +95,31 @@ test('a new administrator creates, edits and looks after users and portal admini
     await expect(created).toContainText('engangspassord på SMS til +4791234567');
     const perUsername = /Brukeren (\S+) er opprettet/.exec((await created.getByRole('heading').textContent())!)![1]!;
     expect(perUsername).toMatch(/^per\.hansen/);
-    const perTotp = await downloadQrCode(created, harness, perUsername);
-    expect(perTotp.issuer).toBe('Fjernhjelp');
+    await downloadQrCode(created, harness, perUsername);
     await expect(list.getByRole('link', { name: 'Per Hansen' })).toBeVisible();
     await expectAccessible(page, 'user-created');
     await screenshot(page, 'user-created');
+
+    // An e-mail address another user already has (in any letter case): a warning first, then go on or cancel.
+    await page.getByRole('button', { name: 'Legg til bruker' }).click();
+    await form.getByLabel('Fornavn').fill('Per');
+    await form.getByLabel('Etternavn').fill('Testesen');
+    await form.getByLabel('E-post').fill('Kari.Nordmann@NHN-test.example');
+    await form.getByLabel('Mobiltelefon').fill('912 34 568');
+    await form.getByRole('button', { name: 'Legg til bruker' }).click();
+    const duplicate = page.getByRole('dialog', { name: 'E-postadressen er allerede i bruk' });
+    await expect(duplicate).toContainText('Det finnes allerede en bruker med e-postadressen Kari.Nordmann@nhn-test.example:');
+    await expect(duplicate.getByRole('listitem')).toHaveText(['Kari Nordmann (kari.nordmann)']);
+    await expectAccessible(page, 'new-user-duplicate-email');
+    await screenshot(page, 'new-user-duplicate-email');
+    await duplicate.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(duplicate).toBeHidden();
+    await expect(form.getByLabel('E-post')).toBeFocused();
+    await expect(form.getByLabel('E-post')).toHaveValue('Kari.Nordmann@NHN-test.example');
+    await expect(created).toHaveCount(0);
+    await form.getByRole('button', { name: 'Legg til bruker' }).click();
+    await duplicate.getByRole('button', { name: 'Opprett likevel' }).click();
+    await expect(created.getByRole('heading')).toHaveText('Brukeren per.testesen er opprettet.');
 
     // Ny bruker (Yubikey): the code field appears only now, and a malformed code is refused first.
     await page.getByRole('button', { name: 'Legg til bruker' }).click();
@@ -120,6 +142,22 @@ test('a new administrator creates, edits and looks after users and portal admini
     await expect(created).toContainText('er opprettet');
     await expect(created.getByRole('button', { name: 'Last ned QR-kode' })).toHaveCount(0);
     await expect(list.getByRole('row', { name: /Siri Berg/ })).toContainText('Yubikey');
+
+    // The same key for someone else, typed with Caps Lock on: upper case is the same code, and the key is Siri's.
+    await page.getByRole('button', { name: 'Legg til bruker' }).click();
+    await form.getByLabel('Fornavn').fill('Nils');
+    await form.getByLabel('Etternavn').fill('Berg');
+    await form.getByLabel('E-post').fill('nils.berg@nhn-test.example');
+    await form.getByLabel('Mobiltelefon').fill('+47 934 56 790');
+    await form.getByLabel('Yubikey', { exact: true }).check();
+    await yubikey.fill(VALID_YUBIKEY_OTP.toUpperCase());
+    await yubikey.press('Enter');
+    await expect(yubikey).toHaveAttribute('aria-invalid', 'true');
+    await expect(yubikey).toHaveAccessibleDescription(/Denne Yubikey-en er allerede registrert på en annen bruker/);
+    await expect(yubikey).toBeFocused();
+    await screenshot(page, 'new-user-yubikey-in-use');
+    await form.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(list.getByRole('link', { name: 'Nils Berg' })).toHaveCount(0);
 
     // Search: diacritics- and case-insensitive, over name, username and e-mail.
     const search = page.getByLabel('Søk etter brukere');
@@ -209,6 +247,11 @@ test('a new administrator creates, edits and looks after users and portal admini
 
     await page.getByLabel('Bruker', { exact: true }).selectOption({ label: 'Kari Nordmann (kari.nordmann)' });
     await page.getByRole('button', { name: 'Gjør til kundeportaladministrator' }).click();
+    // Handing over one's own rights is asked first, saying what they allow; Avbryt has focus.
+    const delegateConfirm = page.getByRole('dialog', { name: 'Gjøre Kari Nordmann til kundeportaladministrator?' });
+    await expect(delegateConfirm).toContainText('Kari Nordmann (kari.nordmann) får de samme rettighetene som deg');
+    await expect(delegateConfirm.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+    await delegateConfirm.getByRole('button', { name: 'Gjør til kundeportaladministrator' }).click();
     await expect(page.getByTestId('admin-notice')).toHaveText('Kari Nordmann er nå kundeportaladministrator.');
     await expect(admins.getByRole('row')).toHaveCount(3);
     await screenshot(page, 'admins-delegated');
@@ -254,6 +297,14 @@ test('in English, the user and administrator screens have no untranslated text i
     await form.getByLabel('Google Authenticator').check();
     await form.getByLabel('First name').fill('Per');
     await form.getByLabel('Last name').fill('Hansen');
+    await form.getByLabel('E-mail').fill('kari.nordmann@nhn-test.example');
+    await form.getByLabel('Mobile phone').fill('91234567');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    const duplicate = page.getByRole('dialog', { name: 'The e-mail address is already in use' });
+    await expect(duplicate.getByRole('listitem')).toHaveText(['Kari Nordmann (kari.nordmann)']);
+    await expectTranslated('new-user-duplicate-email');
+    await screenshot(page, 'en-new-user-duplicate-email');
+    await duplicate.getByRole('button', { name: 'Cancel' }).click();
     await form.getByLabel('E-mail').fill('per.hansen@nhn-test.example');
     await form.getByLabel('Mobile phone').fill('91234567');
     await form.getByRole('button', { name: 'Add user' }).click();
@@ -275,6 +326,10 @@ test('in English, the user and administrator screens have no untranslated text i
     await screenshot(page, 'en-edit-user');
 
     await nav.getByRole('link', { name: 'Portal administrators' }).click();
+    // The change of second factor is not saved: leaving asks first.
+    const leave = page.getByRole('dialog', { name: 'Go on without saving?' });
+    await expectTranslated('unsaved-changes');
+    await leave.getByRole('button', { name: 'Go on without saving' }).click();
     await expect(page.getByTestId('admin-list')).toBeVisible();
     await expectTranslated('admins');
   } finally {

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { submitCode, submitCredentials } from '../../server/oidc/test-support/browser';
+import { totpCode } from '../../server/oidc/test-support/fixtures';
+import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { PortalError } from '../ipc/portal-error';
 import { silentLogger, startTestPortal, subjectMemory, testSecrets, type TestPortal } from '../test-support/portal-fixture';
@@ -76,6 +79,67 @@ describe('AuthSession against the reference portal (system browser = Chromium, O
     copySubjects.set('test', subject);
     await expect(newSession({ secrets: copy, subjects: copySubjects }).restore()).resolves.toBeUndefined();
   }, 60_000);
+
+  it('signs out at the issuer too: the browser session there ends, and the next sign-in asks for the password and code again', async () => {
+    // One browser context for every visit, as a real system browser keeps its cookies between them.
+    const context = await portal.browser.newContext();
+    const visits: string[] = [];
+    const done: Array<Promise<void>> = [];
+    const openBrowser = async (url: string) => {
+      const visit = async () => {
+        const page = await context.newPage();
+        try {
+          await page.goto(url);
+          if (new URL(url).pathname.endsWith('/session/end')) {
+            visits.push((await page.locator('h1').innerText()).startsWith('Logge ut av kundeportalen') ? 'asked to sign out' : 'another page');
+            await page.getByRole('button', { name: /Logg ut/ }).click();
+            await page.locator('#signed-out').waitFor();
+            visits.push('signed out at the issuer');
+            return;
+          }
+          const askedForCredentials = await page.getByLabel('Brukernavn').isVisible();
+          visits.push(askedForCredentials ? 'asked for credentials' : 'signed in without credentials');
+          if (!askedForCredentials) return;
+          await submitCredentials(page, DEMO_ADMIN.username, DEMO_ADMIN.password);
+          await page.locator('#code').waitFor();
+          await submitCode(page, totpCode(DEMO_ADMIN.totpSecret, portal.nextStep()));
+          await page.getByText('Du er logget inn').waitFor();
+        } finally {
+          await page.close();
+        }
+      };
+      done.push(visit());
+    };
+    // What the app pushes to the issuer (PAR): the sign-in must ask for a fresh login at any issuer.
+    const pushed: URLSearchParams[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/oidc/request')) pushed.push(new URLSearchParams(String(init?.body)));
+      return realFetch(input, init);
+    });
+    try {
+      const session = newSession({ openBrowser });
+      await session.signIn();
+      expect(pushed.at(-1)?.get('prompt')).toBe('login');
+      const sessionCookie = async () => (await context.cookies()).find((cookie) => cookie.name === '_session');
+      expect(await sessionCookie()).toBeDefined();
+
+      await session.signOut();
+      await Promise.all(done);
+      expect(visits).toEqual(['asked for credentials', 'asked to sign out', 'signed out at the issuer']);
+      expect(await sessionCookie()).toBeUndefined();
+
+      await session.signIn();
+      await Promise.all(done);
+      expect(visits.at(-1)).toBe('asked for credentials');
+      await session.signOut();
+      await Promise.all(done);
+    } finally {
+      spy.mockRestore();
+      await context.close();
+    }
+  }, 90_000);
 
   it('ends the session with SESSION_EXPIRED when a reused refresh token got the grant revoked', async () => {
     const secrets = testSecrets();

@@ -77,6 +77,9 @@ export class AuthSession {
         state,
         code_challenge: await client.calculatePKCECodeChallenge(verifier),
         code_challenge_method: 'S256',
+        // Always a fresh sign-in with both factors, whatever the browser remembers: "Logg inn" on a shared
+        // PC must not reuse someone's session at the issuer (OpenID Connect Core §3.1.2.1).
+        prompt: 'login',
       };
       const authorizationUrl = supportsPar(config)
         ? await client.buildAuthorizationUrlWithPAR(config, parameters, dpop ? { DPoP: dpop } : undefined)
@@ -161,7 +164,11 @@ export class AuthSession {
     return response;
   }
 
-  /** Revokes the refresh token at the issuer, then deletes it from the keychain even if revocation failed. */
+  /**
+   * Revokes the refresh token at the issuer, then deletes it from the keychain even if revocation failed;
+   * then ends the browser's session at the issuer too (RP-initiated logout), when the issuer offers it, so
+   * the next person at this computer finds no portal session in the browser.
+   */
   async signOut(): Promise<void> {
     const tokens = this.#tokens;
     if (tokens && this.#config) {
@@ -173,6 +180,27 @@ export class AuthSession {
     }
     await this.#forget();
     this.#deps.logger.info('auth.signed-out', { profile: this.#deps.profile.id });
+    if (tokens) await this.#endBrowserSession();
+  }
+
+  /**
+   * Opens the issuer's end_session_endpoint in the system browser (OpenID Connect RP-Initiated Logout
+   * 1.0) with the app's client_id. Not the ID token as id_token_hint: a GET puts it in the browser's
+   * history, and on a shared PC the next person could read the name, organisation and roles in it. No
+   * post_logout_redirect_uri: the app has no page to come back to, the issuer says it is done. An issuer
+   * without the endpoint (or not reached in this session) leaves the local sign-out only.
+   */
+  async #endBrowserSession(): Promise<void> {
+    // Only an issuer already discovered in this session: signing out offline must not wait on the network.
+    const config = this.#config;
+    if (!config || typeof config.serverMetadata().end_session_endpoint !== 'string') return;
+    try {
+      const url = client.buildEndSessionUrl(config, {});
+      await this.#deps.openBrowser(url.href);
+      this.#deps.logger.info('auth.end-session-opened', { profile: this.#deps.profile.id });
+    } catch (error) {
+      this.#deps.logger.warn('auth.end-session-failed', { error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   async #send(url: URL, method: string, body: unknown, headers: Record<string, string>): Promise<Response> {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checkClientId, checkPortalAddress, checkProfileName, DEFAULT_CLIENT_ID, isLoopbackHost } from '../../common/validation/portal-profile';
+import type { FieldCheck } from '../../common/validation/field-check';
 
 /** A portal the app signs in to: the API base URL, its OpenID Connect issuer and the app's client id. */
 export interface Profile {
@@ -9,26 +11,29 @@ export interface Profile {
   clientId: string;
 }
 
-export const CLIENT_ID = 'fjernhjelp-admin';
+export const CLIENT_ID = DEFAULT_CLIENT_ID;
 export const DEMO_PROFILE_ID = 'demo';
 
 export function isLoopbackUrl(url: URL): boolean {
-  return url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
+  return isLoopbackHost(url.hostname);
 }
 
-/** Plain http is only acceptable on this machine (demo mode, tests); anything remote must be https. */
-const secureUrl = z
-  .string()
-  .url()
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
-  }, 'must be https unless it is on this machine (127.0.0.1)');
+/**
+ * A field checked by one of the shared profile rules (common/validation/portal-profile.ts): the same
+ * rule the form applies, so a saved profile and a typed one are held to one standard. A refusal is a
+ * zod issue carrying the rule's code; nothing here throws on any text.
+ */
+const ruled = (check: (text: string) => FieldCheck<string>) =>
+  z.string().superRefine((value, context) => {
+    const checked = check(value);
+    if (!checked.ok) context.addIssue({ code: 'custom', message: checked.message, params: { code: checked.code } });
+  });
 
+/** What settings.json holds for each portal; plain http only on this machine, anything remote https. */
 export const profileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  name: z.string().trim().min(1).max(80),
-  portalUrl: secureUrl,
-  issuer: secureUrl,
-  clientId: z.string().min(1).max(200),
+  name: ruled(checkProfileName),
+  portalUrl: ruled(checkPortalAddress),
+  issuer: ruled(checkPortalAddress),
+  clientId: ruled(checkClientId),
 });

@@ -1,3 +1,4 @@
+import { byNames } from '../../common/sorting/name-collation';
 import { foldForSearch } from '../../common/validation/search-fold';
 import type { AccessibleGroup, AuditEvent, Grant, MachineGroup, RemoteSupportService, User, Vendor } from '../../common/portal/portal-types';
 import type { CacheDb } from './cache-database';
@@ -21,21 +22,21 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
       columnNames: ['status'],
       idOf: (item: RemoteSupportService & { id: string }) => item.id,
       columns: (item) => ({ status: item.status }),
-      order: 'id',
+      order: { sql: 'id' },
     }),
     vendors: entityTable(db, {
       table: 'vendors',
       columnNames: ['name', 'search_key'],
       idOf: (item: Vendor) => item.id,
       columns: (item) => ({ name: item.name, search_key: foldForSearch(item.name) }),
-      order: 'search_key, id',
+      order: { compare: byNames((vendor) => [vendor.name]) },
     }),
     machineGroups: entityTable(db, {
       table: 'machine_groups',
       columnNames: ['name', 'full_name', 'sync_state', 'ready_at'],
       idOf: (item: MachineGroup) => item.id,
       columns: (item) => ({ name: item.name, full_name: item.fullName, sync_state: item.syncState, ready_at: item.readyAt }),
-      order: 'name COLLATE NOCASE, id',
+      order: { compare: byNames((group) => [group.name]) },
     }),
     grants: entityTable(db, {
       table: 'grants',
@@ -49,14 +50,14 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
         granted_at: item.grantedAt,
         expires_at: item.expiresAt ?? null,
       }),
-      order: 'vendor_name COLLATE NOCASE, id',
+      order: { compare: byNames((grant) => [grant.vendor.name]) },
     }),
     accessibleGroups: entityTable(db, {
       table: 'accessible_groups',
       columnNames: ['owner_id', 'owner_name', 'full_name', 'mode'],
       idOf: (item: AccessibleGroup) => item.id,
       columns: (item) => ({ owner_id: item.owner.id, owner_name: item.owner.name, full_name: item.fullName, mode: item.mode }),
-      order: 'owner_name COLLATE NOCASE, full_name COLLATE NOCASE',
+      order: { compare: byNames((group) => [group.owner.name, group.name]) },
     }),
     users: entityTable(db, {
       table: 'users',
@@ -67,7 +68,7 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
         sort_key: foldForSearch(`${item.lastName} ${item.firstName}`),
         search_key: foldForSearch(`${item.firstName} ${item.lastName} ${item.username} ${item.email}`),
       }),
-      order: 'sort_key, id',
+      order: { compare: byNames((user) => [user.lastName, user.firstName, user.username]) },
     }),
     auditEvents: entityTable(db, {
       table: 'audit_events',
@@ -80,7 +81,7 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
         object_type: item.objectType,
         object_id: item.objectId,
       }),
-      order: 'at DESC, id DESC',
+      order: { sql: 'at DESC, id DESC' },
     }),
   };
 }

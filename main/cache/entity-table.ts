@@ -9,8 +9,12 @@ export interface EntityTableSpec<T, C extends string> {
   /** …and their values for one item. */
   columns: (item: T) => Record<C, Column>;
   idOf: (item: T) => string;
-  /** ORDER BY for `all()`; a constant from code, never user input. */
-  order: string;
+  /**
+   * The order of `all()` and `where()`: an ORDER BY (a constant from code, never user input) for times
+   * and codes, or, for names, a comparison: SQLite orders text by code point (Å before Æ and Ø), so names
+   * are sorted here in Norwegian order (common/sorting/name-collation).
+   */
+  order: { sql: string } | { compare: (a: T, b: T) => number };
 }
 
 export interface EntityTable<T> {
@@ -39,7 +43,10 @@ export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableS
   );
   const remove = db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`);
   const get = db.prepare(`SELECT data FROM ${spec.table} WHERE id = ?`).pluck();
-  const all = db.prepare(`SELECT data FROM ${spec.table} ORDER BY ${spec.order}`).pluck();
+  // Sorted in code, the rows are read in id order first, so equal names come out the same way every time.
+  const orderBy = 'sql' in spec.order ? spec.order.sql : 'id';
+  const sorted = (items: T[]): T[] => ('compare' in spec.order ? items.sort(spec.order.compare) : items);
+  const all = db.prepare(`SELECT data FROM ${spec.table} ORDER BY ${orderBy}`).pluck();
   const count = db.prepare(`SELECT COUNT(*) FROM ${spec.table}`).pluck();
   const parse = (data: unknown): T => JSON.parse(data as string) as T;
 
@@ -55,10 +62,10 @@ export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableS
       return data === undefined ? undefined : parse(data);
     },
     all() {
-      return all.all().map(parse);
+      return sorted(all.all().map(parse));
     },
     where(condition, ...params) {
-      return db.prepare(`SELECT data FROM ${spec.table} WHERE ${condition} ORDER BY ${spec.order}`).pluck().all(...params).map(parse);
+      return sorted(db.prepare(`SELECT data FROM ${spec.table} WHERE ${condition} ORDER BY ${orderBy}`).pluck().all(...params).map(parse));
     },
     count() {
       return count.get() as number;

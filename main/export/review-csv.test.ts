@@ -58,14 +58,15 @@ function report(items: ReviewItemState[]): ReviewReport {
   };
 }
 
-function rows(text: string): string[][] {
-  return parse(text, { bom: true }) as string[][];
+/** Norwegian files are ";"-separated (Norwegian Excel), English ones ","-separated. */
+function rows(text: string, delimiter = ';'): string[][] {
+  return parse(text, { bom: true, delimiter }) as string[][];
 }
 
 const NB_HEADER = ['Maskingruppe', 'Leverandør', 'Tilgang', 'Gitt', 'Gitt av', 'Utløper', 'Beslutning', 'Begrunnelse', 'Vurdert av', 'Vurdert', 'Fjernet'];
 
 describe('reviewCsv', () => {
-  it('writes a BOM, the Norwegian header and one row per item with ISO times unchanged', () => {
+  it('writes a BOM, the Norwegian header and one row per item in the screen\'s words, times in Oslo time with their offset', () => {
     const text = reviewCsv(
       report([
         item({ expiresAt: '2027-01-01T00:00:00.000Z', decision: decided('remove'), removedAt: '2026-11-30T12:00:00.000Z' }),
@@ -77,12 +78,12 @@ describe('reviewCsv', () => {
     expect(rows(text)).toEqual([
       NB_HEADER,
       [
-        'Helse Nord / Tromsø / Røntgen', 'Østfold Fjerndrift AS', 'Med godkjenning', '2026-03-01T08:30:00.000Z', 'kari.admin',
-        '2027-01-01T00:00:00.000Z', 'Fjerne', '', 'ola.revisor', '2026-11-20T13:05:00.000Z', '2026-11-30T12:00:00.000Z',
+        'Helse Nord / Tromsø / Røntgen', 'Østfold Fjerndrift AS', 'Med godkjenning', '2026-03-01 09:30:00+01:00', 'kari.admin',
+        '2027-01-01 01:00:00+01:00', 'Fjernes', '', 'ola.revisor', '2026-11-20 14:05:00+01:00', '2026-11-30 13:00:00+01:00',
       ],
       [
-        'Helse Nord / Tromsø / Røntgen', 'Østfold Fjerndrift AS', 'Uten godkjenning', '2026-03-01T08:30:00.000Z', 'kari.admin',
-        '', 'Beholde', 'Vaktordning', 'ola.revisor', '2026-11-20T13:05:00.000Z', '',
+        'Helse Nord / Tromsø / Røntgen', 'Østfold Fjerndrift AS', 'Uten godkjenning', '2026-03-01 09:30:00+01:00', 'kari.admin',
+        '', 'Beholdes', 'Vaktordning', 'ola.revisor', '2026-11-20 14:05:00+01:00', '',
       ],
     ]);
   });
@@ -109,7 +110,7 @@ describe('reviewCsv', () => {
       expect(row?.[1]).toBe(`'${cell}`);
       expect(row?.[7]).toBe(`'${cell}`);
       // The same rule, not a second one: what the parser reads back is what csvCell wrote.
-      expect(rows(`${csvCell(cell)}\r\n`)[0]?.[0]).toBe(row?.[1]);
+      expect(rows(`${csvCell(cell, ';')}\r\n`)[0]?.[0]).toBe(row?.[1]);
     }
   });
 
@@ -119,7 +120,7 @@ describe('reviewCsv', () => {
     expect(row?.[7]).toBe(justification);
   });
 
-  it('writes English headers and values', () => {
+  it('writes English headers and values, ","-separated', () => {
     const parsed = rows(
       reviewCsv(
         report([
@@ -129,10 +130,12 @@ describe('reviewCsv', () => {
         ]),
         'en',
       ),
+      ',',
     );
     expect(parsed[0]).toEqual([
       'Machine group', 'Vendor', 'Access', 'Granted', 'Granted by', 'Expires', 'Decision', 'Justification', 'Reviewed by', 'Reviewed', 'Removed',
     ]);
+    expect(parsed[1]?.[3]).toBe('2026-03-01 09:30:00+01:00');
     expect(parsed.slice(1).map((row) => [row[2], row[6]])).toEqual([
       ['Without approval', 'Keep'],
       ['With approval', 'Remove'],

@@ -1,4 +1,4 @@
-import { osloCalendarDate } from './oslo-time';
+import { osloCalendarDate } from '../../common/time/oslo-time';
 
 /**
  * At most 50 characters of the campaign name: even if every one is a 4-byte UTF-8 letter the whole

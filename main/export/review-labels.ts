@@ -8,7 +8,8 @@ export type ReviewDecisionLabelKey = ReviewDecisionKind | 'none';
 
 /**
  * Every word the CSV and the PDF report print, in both languages, in one place: an auditor comparing
- * the two files must find each thing named the same way in both.
+ * the two files must find each thing named the same way in both, and the same way as on the screen
+ * (the campaign's "Beholdes"/"Fjernes"; review-labels.test.ts holds them to the screen's messages).
  */
 export interface ReviewLabels {
   /** BCP 47 tag for dates and the PDF's /Lang. */
@@ -26,6 +27,8 @@ export interface ReviewLabels {
     reviewed: string;
     removed: string;
   };
+  /** The zone every time is in, as the PDF's heading and the CSV's time headers name it. */
+  timeZoneName: string;
   mode: Record<GrantMode, string>;
   decision: Record<ReviewDecisionLabelKey, string>;
   report: {
@@ -38,6 +41,8 @@ export interface ReviewLabels {
     overdue: string;
     inProgress: string;
     generated: string;
+    /** Says which clock the report's times are on. */
+    timeZone: string;
     /** Joins a time and a person: "30.11.2026 14:05 av ola". */
     by: string;
     summary: string;
@@ -63,8 +68,9 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       reviewed: 'Vurdert',
       removed: 'Fjernet',
     },
+    timeZoneName: 'Europe/Oslo (norsk tid)',
     mode: { with_approval: 'Med godkjenning', without_approval: 'Uten godkjenning' },
-    decision: { keep: 'Beholde', remove: 'Fjerne', none: 'Ikke vurdert' },
+    decision: { keep: 'Beholdes', remove: 'Fjernes', none: 'Ikke vurdert' },
     report: {
       title: 'Tilgangsgjennomgang',
       organisation: 'Organisasjon',
@@ -75,10 +81,11 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       overdue: 'Forfalt (pågår)',
       inProgress: 'Pågår',
       generated: 'Generert',
+      timeZone: 'Tidssone',
       by: 'av',
       summary: 'Oppsummering',
       grants: 'Tilganger',
-      keptWithoutApproval: 'Beholde uten godkjenning',
+      keptWithoutApproval: 'Beholdes uten godkjenning',
       page: (page, pageCount) => `Side ${page} av ${pageCount}`,
     },
   },
@@ -97,6 +104,7 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       reviewed: 'Reviewed',
       removed: 'Removed',
     },
+    timeZoneName: 'Europe/Oslo (Norwegian time)',
     mode: { with_approval: 'With approval', without_approval: 'Without approval' },
     decision: { keep: 'Keep', remove: 'Remove', none: 'Not reviewed' },
     report: {
@@ -109,6 +117,7 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       overdue: 'Overdue (in progress)',
       inProgress: 'In progress',
       generated: 'Generated',
+      timeZone: 'Time zone',
       by: 'by',
       summary: 'Summary',
       grants: 'Grants',

@@ -162,10 +162,11 @@ describe('reviewReportPdf', () => {
     expect(first).toMatch(/Tilganger\s+150/);
     // Of 150 items, index % 4: 0 and 1 keep (76), 2 remove (37), 3 undecided (37); kept unattended: keep and index % 3 === 0.
     const keptWithoutApproval = report.detail.items.filter((item) => item.decision?.decision === 'keep' && item.mode === 'without_approval').length;
-    expect(first).toMatch(/Beholde\s+76/);
-    expect(first).toMatch(/Fjerne\s+37/);
+    expect(first).toMatch(/Beholdes\s+76/);
+    expect(first).toMatch(/Fjernes\s+37/);
     expect(first).toMatch(/Ikke vurdert\s+37/);
-    expect(first).toMatch(new RegExp(`Beholde uten godkjenning\\s+${keptWithoutApproval}\\b`));
+    expect(first).toMatch(new RegExp(`Beholdes uten godkjenning\\s+${keptWithoutApproval}\\b`));
+    expect(first).toMatch(/Tidssone\s+Europe\/Oslo \(norsk tid\)/);
   });
 
   it('lists every vendor and group, Sámi and Norwegian letters extracted as written, each row whole on one page', async () => {
@@ -218,9 +219,50 @@ describe('reviewReportPdf', () => {
     expect(english.info).toMatch(/^Title:\s+Access review – Høstgjennomgang 2026 Čáhcesuolu$/m);
     expect(english.pages[0]).toMatch(/Machine group\s+Vendor\s+Access\s+Granted/);
     expect(english.pages[0]).toMatch(/Generated\s+30\/11\/2026 14:05 by kari\.admin/);
+    expect(english.pages[0]).toMatch(/Time zone\s+Europe\/Oslo \(Norwegian time\)/);
     expect(english.pages.join('\n')).toContain('Not reviewed');
     for (const [index, page] of english.pages.entries()) expect(page).toContain(`Page ${index + 1} of ${pageCount}`);
   });
+});
+
+describe('the report\'s times on a machine in another time zone', () => {
+  /**
+   * The PDF is made, and the screen's formatter run, in a child process whose TZ is set: a PC set to
+   * UTC or New York time must print the same Oslo times in the PDF as the app shows on its screen.
+   */
+  const script = `
+    const fs = await import('node:fs');
+    const { reviewReportPdf } = await import('./main/export/review-report-pdf.ts');
+    const { formatDateTime } = await import('./renderer/components/relative-time.ts');
+    const report = JSON.parse(fs.readFileSync(process.env.REPORT_JSON, 'utf8'));
+    fs.writeFileSync(process.env.REPORT_PDF, await reviewReportPdf(report, 'nb'));
+    console.log(JSON.stringify({
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      generated: formatDateTime(report.generatedAt, 'nb'),
+      started: formatDateTime(report.detail.campaign.startedAt, 'nb'),
+      decided: formatDateTime(report.detail.items[0].decision.decidedAt, 'nb'),
+    }));`;
+
+  for (const zone of ['UTC', 'America/New_York']) {
+    it(`prints the screen's Oslo times, and says so, with TZ=${zone}`, async () => {
+      const reportPath = join(folder, `report-${zone.replace('/', '-')}.json`);
+      const pdfPath = join(folder, `report-${zone.replace('/', '-')}.pdf`);
+      await writeFile(reportPath, JSON.stringify(reportWith(3, {}, '2026-11-30T19:45:00.000Z')));
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        env: { ...process.env, TZ: zone, REPORT_JSON: reportPath, REPORT_PDF: pdfPath },
+        encoding: 'utf8',
+      });
+      const screen = JSON.parse(stdout) as { zone: string; generated: string; started: string; decided: string };
+      expect(screen.zone).toBe(zone);
+      // 19:45 UTC in November is 20:45 in Oslo; the screen says so on any machine.
+      expect(screen).toEqual({ zone, generated: '30.11.2026 20:45', started: '01.11.2026 08:00', decided: '20.11.2026 11:15' });
+      const text = await poppler('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-']);
+      expect(text).toMatch(new RegExp(`Generert\\s+${escapeRegExp(screen.generated)} av kari\\.admin`));
+      expect(text).toMatch(new RegExp(`Startet\\s+${escapeRegExp(screen.started)} av kari\\.admin`));
+      expect(text).toContain(screen.decided);
+      expect(text).toMatch(/Tidssone\s+Europe\/Oslo \(norsk tid\)/);
+    });
+  }
 });
 
 describe('reviewPdfFileName', () => {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ReviewItemState, ReviewReport } from '../../common/review/review-campaign';
-import { formatCalendarDate, formatOsloDateTime, osloCalendarDate } from './oslo-time';
+import { formatCalendarDate, formatOsloDateTime, osloCalendarDate } from '../../common/time/oslo-time';
 import { drawPdfTable, type PdfDoc, type PdfTableColumn, type PdfTableStyle } from './pdf-table';
 import { reportFontFiles } from './report-fonts';
 import { reviewFileName } from './review-file-name';
@@ -23,7 +23,7 @@ const TEXT = '#111111';
  * The access review as a PDF an auditor can file: who kept which vendor's access to which machines,
  * why, and who decided. A4 landscape, heading with the campaign's facts and a summary, then one table
  * row per grant with the same columns as the CSV (time and person merged into one cell where the CSV
- * has two columns). Times are Oslo wall-clock time.
+ * has two columns). Times are Oslo wall-clock time, as on the screen, and the heading says so.
  *
  * Deterministic for a given report: the PDF's creation date and file ID come from `generatedAt`, so
  * generating the same report twice gives the same bytes.
@@ -113,6 +113,8 @@ function drawHeading(doc: PdfDoc, report: ReviewReport, labels: ReviewLabels, ge
     { key: words.started, value: `${time(campaign.startedAt)} ${words.by} ${campaign.startedBy}` },
     { key: words.status, value: status, colour: overdue ? OVERDUE : undefined },
     { key: words.generated, value: `${time(report.generatedAt)} ${words.by} ${report.generatedBy}` },
+    // Every time in the report is Oslo time, as on the screen, whatever zone the PC that made it is set to.
+    { key: words.timeZone, value: labels.timeZoneName },
   ];
   const factsWidth = width * 0.58;
   const factsBottom = drawKeyValues(doc, facts, left, top, factsWidth);
@@ -132,6 +134,7 @@ function drawHeading(doc: PdfDoc, report: ReviewReport, labels: ReviewLabels, ge
     summaryLeft,
     doc.y + 2,
     width - factsWidth - 24,
+    SUMMARY_KEY_WIDTH,
   );
   return Math.max(factsBottom, summaryBottom);
 }
@@ -143,13 +146,15 @@ interface KeyValue {
 }
 
 const KEY_WIDTH = 130;
+/** The summary's keys are longer ("Beholdes uten godkjenning") and its values short counts. */
+const SUMMARY_KEY_WIDTH = 170;
 
-function drawKeyValues(doc: PdfDoc, rows: readonly KeyValue[], x: number, top: number, width: number): number {
+function drawKeyValues(doc: PdfDoc, rows: readonly KeyValue[], x: number, top: number, width: number, keyWidth = KEY_WIDTH): number {
   let y = top;
   for (const row of rows) {
-    doc.font(BOLD).fontSize(9).fillColor(MUTED).text(row.key, x, y, { width: KEY_WIDTH - 8 });
+    doc.font(BOLD).fontSize(9).fillColor(MUTED).text(row.key, x, y, { width: keyWidth - 8 });
     const keyBottom = doc.y;
-    doc.font(REGULAR).fontSize(9).fillColor(row.colour ?? TEXT).text(row.value, x + KEY_WIDTH, y, { width: width - KEY_WIDTH });
+    doc.font(REGULAR).fontSize(9).fillColor(row.colour ?? TEXT).text(row.value, x + keyWidth, y, { width: width - keyWidth });
     y = Math.max(keyBottom, doc.y) + 2;
   }
   doc.fillColor(TEXT);

@@ -11,7 +11,7 @@ import { renderTotpQrPng } from '../qr/totp-qr-png';
 import { writeOwnerOnlyFile } from './write-owner-only-file';
 
 const otpauthUri =
-  'otpauth://totp/Fjernhjelp:Norsk%20Helsenett%20test%3Akari.nordmann?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Fjernhjelp&algorithm=SHA1&digits=6&period=30';
+  'otpauth://totp/Fjernhjelp%20(Norsk%20Helsenett%20test):kari.nordmann?issuer=Fjernhjelp%20(Norsk%20Helsenett%20test)&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30';
 const posix = process.platform !== 'win32';
 const isRoot = process.getuid?.() === 0;
 

@@ -1,5 +1,6 @@
 import type { Vendor } from '../../common/portal/portal-types';
 import { filterAuditEvents } from '../../common/audit/audit-filter';
+import { auditNameIndex } from '../../common/audit/audit-names';
 import { foldForSearch } from '../../common/validation/search-fold';
 import { auditCsvFileName, auditEventsCsv } from '../export/audit-csv';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
@@ -26,11 +27,13 @@ export function directoryHandlers({ core, now }: HandlerDeps): HandlerGroup<Chan
     },
     'accessibleGroups.list': async () => signedIn().repositories.accessibleGroups.all(),
     'audit.list': async ({ limit }) => signedIn().repositories.auditEvents.all().slice(0, limit),
-    'audit.exportCsv': async (filter) => {
-      const events = filterAuditEvents(signedIn().repositories.auditEvents.all(), filter);
+    'audit.exportCsv': async ({ filter, language }) => {
+      const all = signedIn().repositories.auditEvents.all();
+      const events = filterAuditEvents(all, filter);
       const chosen = await core.chooseSavePath(auditCsvFileName(now()));
       if (!chosen) return null;
-      const path = await writeOwnerOnlyFile(chosen, auditEventsCsv(events));
+      // Named from the whole log, as on the screen: a filtered-out event can still name a group.
+      const path = await writeOwnerOnlyFile(chosen, auditEventsCsv(events, language, auditNameIndex(all)));
       core.logger.info('audit.exported', { path, rows: events.length });
       return { path, rows: events.length };
     },

@@ -9,6 +9,7 @@ import { PortalError } from '../ipc/portal-error';
 import { pushReviews } from '../review/review-push';
 import type { ProfileWorkspace } from '../workspace/profile-workspace';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
+import { byNames } from '../../common/sorting/name-collation';
 
 type Channels =
   | 'reviews.list'
@@ -189,7 +190,7 @@ function reviewItems(workspace: ProfileWorkspace): ReviewItem[] {
       grantedBy: grant.grantedBy,
       expiresAt: grant.expiresAt ?? null,
     }))
-    .sort((a, b) => a.groupFullName.localeCompare(b.groupFullName, 'nb') || a.vendorName.localeCompare(b.vendorName, 'nb'));
+    .sort(byNames((item) => [item.groupFullName, item.vendorName]));
 }
 
 /** Already gone (expired, or removed in the web portal) is what the decision asked for. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CLIENT_ID, profileSchema } from '../auth/profile';
+import { checkProfileDraft } from '../../common/validation/portal-profile';
 import { PortalError } from '../ipc/portal-error';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
 
@@ -9,16 +9,12 @@ export function sessionHandlers({ core }: HandlerDeps): HandlerGroup<Channels> {
   return {
     'profiles.list': async () => ({ profiles: core.profiles(), activeId: core.openProfileId }),
     'profiles.save': async (input) => {
-      const parsed = profileSchema.safeParse({ ...input, id: `p-${randomUUID().slice(0, 8)}`, clientId: input.clientId || CLIENT_ID });
-      if (!parsed.success) {
-        throw new PortalError(
-          'INVALID_INPUT',
-          'The profile is not valid',
-          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: 'INVALID', message: issue.message })),
-        );
-      }
-      core.settings.saveProfile(parsed.data);
-      return { id: parsed.data.id, name: parsed.data.name, portalUrl: parsed.data.portalUrl, demo: false };
+      // The form's own rules, here too: every field's problem comes back at that field, in the same codes.
+      const { issues, profile } = checkProfileDraft(input);
+      if (!profile) throw new PortalError('INVALID_INPUT', 'The profile is not valid', issues);
+      const saved = { ...profile, id: `p-${randomUUID().slice(0, 8)}` };
+      core.settings.saveProfile(saved);
+      return { id: saved.id, name: saved.name, portalUrl: saved.portalUrl, demo: false };
     },
     'profiles.select': async ({ id }) => core.selectProfile(id),
 

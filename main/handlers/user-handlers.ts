@@ -8,6 +8,7 @@ import type { HandlerDeps, HandlerGroup } from './handler-deps';
 type Channels =
   | 'users.list'
   | 'users.get'
+  | 'users.withEmail'
   | 'users.create'
   | 'users.update'
   | 'users.sendOneTimePassword'
@@ -38,6 +39,8 @@ export function userHandlers({ core, events }: HandlerDeps): HandlerGroup<Channe
   return {
     'users.list': async () => signedIn().repositories.users.all(),
     'users.get': async ({ id }) => signedIn().repositories.users.get(id) ?? null,
+    // E-mail addresses are ASCII (the shared rule), so SQLite's ASCII lower() is the whole case fold.
+    'users.withEmail': async ({ email }) => signedIn().repositories.users.where("lower(json_extract(data, '$.email')) = lower(?)", email.trim()),
     'users.create': async (input) => {
       const { data } = await signedIn().client.request<UserWithTotp>('POST', 'users', { body: input });
       return storeUser(withoutSecret(data));

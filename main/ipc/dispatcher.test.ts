@@ -51,8 +51,16 @@ describe('createDispatcher', () => {
   it('rejects input that fails the schema, naming the field', async () => {
     const { dispatch, handlers } = setup();
     const result = await dispatch('app.ping', APP, { nonce: 42 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'nonce', code: 'invalid_type' }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'nonce', code: 'TYPE' }] } });
     expect(handlers['app.ping']).not.toHaveBeenCalled();
+  });
+
+  it("names a field's problem in the portal's codes, with the limit it broke", async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('app.ping', APP, {})).toMatchObject({ error: { fields: [{ path: 'nonce', code: 'REQUIRED' }] } });
+    expect(await dispatch('app.ping', APP, { nonce: '' })).toMatchObject({ error: { fields: [{ path: 'nonce', code: 'REQUIRED' }] } });
+    expect(await dispatch('app.ping', APP, { nonce: 'x'.repeat(65) })).toMatchObject({ error: { fields: [{ path: 'nonce', code: 'MAXLENGTH', limit: 64 }] } });
+    expect(await dispatch('app.ping', APP, { nonce: 'a', extra: true })).toMatchObject({ error: { fields: [{ path: 'extra', code: 'ADDITIONALPROPERTIES' }] } });
   });
 
   it('rejects unexpected extra fields', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName } from '../../common/contract';
-import { fail, ok, type FieldIssue, type Result } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
+import { zodFieldIssues } from '../../common/validation/field-issues';
 import { diskFullError, isDiskFull } from '../files/disk-full';
 import type { Logger } from '../log/logger';
 import type { Handlers } from './handlers-type';
@@ -22,7 +23,7 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderPoli
     }
     const parsed = (channels[channel].input as z.ZodType).safeParse(rawInput);
     if (!parsed.success) {
-      return fail('INVALID_INPUT', `Invalid input for ${channel}`, toFieldIssues(parsed.error));
+      return fail('INVALID_INPUT', `Invalid input for ${channel}`, zodFieldIssues(parsed.error, rawInput));
     }
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
     try {
@@ -38,12 +39,4 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderPoli
       return fail('INTERNAL', 'An unexpected error occurred');
     }
   };
-}
-
-function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
 }

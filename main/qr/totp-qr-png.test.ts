@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTotpQrPng } from './totp-qr-png';
 
 const otpauthUri =
-  'otpauth://totp/Fjernhjelp:Norsk%20Helsenett%20test%3Akari.nordmann?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Fjernhjelp&algorithm=SHA1&digits=6&period=30';
+  'otpauth://totp/Fjernhjelp%20(Norsk%20Helsenett%20test):kari.nordmann?issuer=Fjernhjelp%20(Norsk%20Helsenett%20test)&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30';
 const sample = { otpauthUri, username: 'kari.nordmann', organisation: 'Norsk Helsenett test' };
 
 function decode(png: Buffer): { image: PNG; text: string | undefined } {

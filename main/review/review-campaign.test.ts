@@ -166,8 +166,10 @@ describe('an access review campaign, offline in the middle', () => {
       expect(statSync(csv.path).mode & 0o777).toBe(0o600);
       expect(statSync(pdf.path).mode & 0o777).toBe(0o600);
     }
-    const rows = parse(readFileSync(csv.path, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    // A Norwegian file for Norwegian Excel: ";" between the columns.
+    const rows = parse(readFileSync(csv.path, 'utf8'), { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(rows.map((row) => Object.values(row).join('|'))).toHaveLength(3);
+    expect(rows.map((row) => row['Beslutning'])).not.toContain(undefined);
     expect(rows.some((row) => Object.values(row).includes('Vaktavtale med leverandøren, se sak 2026-117'))).toBe(true);
     // Raw order keeps a wrapped cell's lines together; collapsing whitespace joins them again.
     const text = execFileSync('pdftotext', ['-raw', pdf.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -94,7 +94,7 @@ describe('SyncEngine against the reference portal (real HTTP, real SQLite files)
     await client.request('DELETE', `machine-groups/${group.id}/grants/${vendor.id}`);
     await engine.syncNow();
     expect(repositories.grants.where('group_id = ?', group.id)).toEqual([]);
-    expect(repositories.auditEvents.all().map((event) => event.action)).toEqual(expect.arrayContaining(['grant.created', 'grant.changed', 'grant.deleted']));
+    expect(repositories.auditEvents.all().map((event) => event.action)).toEqual(expect.arrayContaining(['grant.created', 'grant.mode_changed', 'grant.deleted']));
   });
 
   it('a process killed (SIGKILL) between pages leaves the cache at the earlier cursor, and the next sync completes it', async () => {

@@ -49,6 +49,8 @@ export async function startTestPortal(options: { activationDelayMs?: number; gro
     nextStep: clock.nextStep,
     async openBrowser(url) {
       openedUrls.push(url);
+      // "Logg ut" opens the issuer's sign-out page; this browser keeps no session, so it is left unanswered.
+      if (new URL(url).pathname.endsWith('/session/end')) return;
       // Like a real system browser: the app does not wait for the user to finish here.
       void (async () => {
         const context = await browser.newContext();

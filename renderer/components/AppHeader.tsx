@@ -9,6 +9,7 @@ export function AppHeader() {
   const signOut = useSessionStore((state) => state.signOut);
   const account = status?.account;
   const navigate = useNavigationStore(selectNavigate);
+  const leave = useNavigationStore((state) => state.leave);
   return (
     <header className="app-header">
       <span className="app-name">{t('app.name')}</span>
@@ -25,7 +26,7 @@ export function AppHeader() {
           <span className="header-account" data-testid="signed-in-organisation">
             {t('session.organisation', { name: account.organisation.name })}
           </span>
-          <button type="button" className="secondary header-signout" onClick={() => void signOut()}>
+          <button type="button" className="secondary header-signout" onClick={() => leave(() => void signOut())}>
             {t('session.signOut')}
           </button>
         </>

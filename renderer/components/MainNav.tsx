@@ -23,6 +23,7 @@ export function MainNav() {
           <li key={item.screen}>
             <a
               href={`#/${item.screen}`}
+              data-label={t(item.label)}
               aria-current={item.active.includes(route.screen) ? 'page' : undefined}
               onClick={(event) => {
                 event.preventDefault();

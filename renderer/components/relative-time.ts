@@ -1,3 +1,5 @@
+import { formatCalendarDate, formatOsloDateTime, localeOf } from '../../common/time/oslo-time';
+
 /** "2 min ago" in the UI language, from an ISO time in the past; `now` is passed so callers control re-rendering. */
 export function timeAgo(iso: string, now: number, language: string): string {
   // A time a moment ahead (clocks of main and window differ by milliseconds) reads as "now", not "in 1 second".
@@ -10,12 +12,15 @@ export function timeAgo(iso: string, now: number, language: string): string {
   return format.format(Math.round(seconds / 86_400), 'day');
 }
 
+/**
+ * An instant as the screen shows it: Oslo time in the app language ("30.11.2026 14:05"), the same text
+ * the PDF report and the CSV files carry, whatever time zone the PC is set to.
+ */
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatOsloDateTime(iso, localeOf(language));
 }
 
-/** A calendar date (yyyy-mm-dd, e.g. a due date) as the reader writes dates; no time zone can shift it to another day. */
+/** A calendar date (yyyy-mm-dd, e.g. a due date) as the app language writes dates; no time zone can shift it to another day. */
 export function formatDay(day: string, language: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, date!));
+  return formatCalendarDate(day, localeOf(language));
 }

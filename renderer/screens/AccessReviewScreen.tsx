@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPIRING_SOON_DAYS, filterReviewRows, reviewRows, type ReviewFilter } from '../../common/review/access-review-filter';
+import { EXPIRING_SOON_DAYS, filterReviewRows, reviewRows, type ReviewFilter, type ReviewRow } from '../../common/review/access-review-filter';
+import { compareNames } from '../../common/sorting/name-collation';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CampaignList } from '../components/review/CampaignList';
 import { NewCampaignForm } from '../components/review/NewCampaignForm';
 import { formatDateTime, timeAgo } from '../components/relative-time';
-import { VirtualTable } from '../components/VirtualTable';
+import { DataTable } from '../components/table/DataTable';
 import { selectCampaignError, selectCampaigns, selectLastReviews, useCampaignStore } from '../stores/campaign-store';
 import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
 import { selectReviewError, selectReviewGrants, selectReviewGroups, useReviewStore } from '../stores/review-store';
@@ -38,9 +39,18 @@ export function AccessReviewScreen() {
   const [now] = useState(() => Date.now());
   const rows = useMemo(() => reviewRows(grants ?? [], groups, now, lastReviews), [grants, groups, now, lastReviews]);
   const shown = useMemo(() => filterReviewRows(rows, filter, now), [rows, filter, now]);
-  const vendors = useMemo(() => [...new Map(rows.map((row) => [row.grant.vendor.id, row.grant.vendor.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nb')), [rows]);
-  const groupChoices = useMemo(() => [...new Map(rows.map((row) => [row.grant.groupId, row.groupName])).entries()], [rows]);
+  const vendors = useMemo(() => [...new Map(rows.map((row) => [row.grant.vendor.id, row.grant.vendor.name])).entries()].sort((a, b) => compareNames(a[1], b[1])), [rows]);
+  const groupChoices = useMemo(() => [...new Map(rows.map((row) => [row.grant.groupId, row.groupName])).entries()].sort((a, b) => compareNames(a[1], b[1])), [rows]);
   const update = (change: Partial<ReviewFilter>) => setFilter({ ...filter, ...change });
+  const modeText = (row: ReviewRow) => (row.grant.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval'));
+  const lastReviewText = (row: ReviewRow) =>
+    row.lastReview
+      ? t('campaigns.lastReviewedValue', {
+          decision: row.lastReview.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove'),
+          when: formatDateTime(row.lastReview.decidedAt, i18n.language),
+          campaign: row.lastReview.campaignName,
+        })
+      : t('campaigns.neverReviewed');
 
   return (
     <section className="screen" aria-labelledby="review-title">
@@ -57,12 +67,11 @@ export function AccessReviewScreen() {
       {error && <ErrorMessage error={error} />}
       {grants && (
         <p data-testid="review-summary">
-          {t('review.summary', {
-            total: rows.length,
-            unattended: rows.filter((row) => row.unattendedForever).length,
-            soon: rows.filter((row) => row.expiringSoon).length,
-            days: EXPIRING_SOON_DAYS,
-          })}
+          {[
+            t('review.summaryGrants', { count: rows.length }),
+            t('review.summaryUnattended', { count: rows.filter((row) => row.unattendedForever).length }),
+            t('review.summarySoon', { count: rows.filter((row) => row.expiringSoon).length, days: EXPIRING_SOON_DAYS }),
+          ].join(' ')}
         </p>
       )}
       <section className="campaigns" aria-labelledby="campaigns-title">
@@ -80,7 +89,7 @@ export function AccessReviewScreen() {
             }}
           />
         ) : (
-          <button type="button" onClick={() => setStarting(true)} disabled={rows.length === 0}>
+          <button type="button" data-opens-form="new-campaign" onClick={() => setStarting(true)} disabled={rows.length === 0}>
             {t('campaigns.start')}
           </button>
         )}
@@ -149,47 +158,68 @@ export function AccessReviewScreen() {
           <p className="muted" data-testid="review-count">
             {t('review.count', { shown: shown.length, total: rows.length })}
           </p>
-          <VirtualTable
+          <DataTable
             label={t('review.table')}
             rows={shown}
             rowKey={(row) => row.grant.id}
-            columnCount={6}
-            columnWidths={['18%', '18%', '16%', '18%', '12%', '18%']}
+            sortedBy={{ column: 'group', direction: 'ascending' }}
             rowTestId="review-row"
-            head={
-              <>
-                <th scope="col">{t('review.group')}</th>
-                <th scope="col">{t('review.vendor')}</th>
-                <th scope="col">{t('review.mode')}</th>
-                <th scope="col">{t('review.granted')}</th>
-                <th scope="col">{t('review.expires')}</th>
-                <th scope="col">{t('campaigns.lastReviewed')}</th>
-              </>
-            }
-            renderCells={(row) => (
-              <>
-                <td title={row.groupFullName}>{row.groupName}</td>
-                <td>{row.grant.vendor.name}</td>
-                <td className={row.unattendedForever ? 'attention' : undefined} data-attention={row.unattendedForever || undefined}>
-                  {row.grant.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval')}
-                  {row.unattendedForever && <span className="visually-hidden"> – {t('review.unattendedForever')}</span>}
-                </td>
-                <td>{t('review.grantedBy', { when: formatDateTime(row.grant.grantedAt, i18n.language), who: row.grant.grantedBy })}</td>
-                <td className={row.expiringSoon ? 'attention' : undefined}>
-                  {row.grant.expiresAt ? formatDateTime(row.grant.expiresAt, i18n.language) : t('review.never')}
-                  {row.expiringSoon && <span className="visually-hidden"> – {t('review.expiringSoon')}</span>}
-                </td>
-                <td className="wrap" data-testid="last-reviewed">
-                  {row.lastReview
-                    ? t('campaigns.lastReviewedValue', {
-                        decision: row.lastReview.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove'),
-                        when: formatDateTime(row.lastReview.decidedAt, i18n.language),
-                        campaign: row.lastReview.campaignName,
-                      })
-                    : <span className="muted">{t('campaigns.neverReviewed')}</span>}
-                </td>
-              </>
-            )}
+            columns={[
+              {
+                id: 'group',
+                header: t('review.group'),
+                text: (row) => row.groupName,
+                sort: { kind: 'text', value: (row) => row.groupName },
+              },
+              {
+                id: 'vendor',
+                header: t('review.vendor'),
+                text: (row) => row.grant.vendor.name,
+                sort: { kind: 'text', value: (row) => row.grant.vendor.name },
+              },
+              {
+                id: 'mode',
+                header: t('review.mode'),
+                text: modeText,
+                sort: { kind: 'text', value: modeText },
+                fit: 'whole',
+                cellClass: (row) => (row.unattendedForever ? 'attention' : undefined),
+                cellData: (row) => ({ 'data-attention': row.unattendedForever ? 'true' : undefined }),
+                render: (row) => (
+                  <>
+                    {modeText(row)}
+                    {row.unattendedForever && <span className="visually-hidden"> – {t('review.unattendedForever')}</span>}
+                  </>
+                ),
+              },
+              {
+                id: 'granted',
+                header: t('review.granted'),
+                text: (row) => t('review.grantedBy', { when: formatDateTime(row.grant.grantedAt, i18n.language), who: row.grant.grantedBy }),
+                sort: { kind: 'time', value: (row) => row.grant.grantedAt },
+              },
+              {
+                id: 'expires',
+                header: t('review.expires'),
+                text: (row) => (row.grant.expiresAt ? formatDateTime(row.grant.expiresAt, i18n.language) : t('review.never')),
+                sort: { kind: 'time', value: (row) => row.grant.expiresAt ?? null },
+                cellClass: (row) => (row.expiringSoon ? 'attention' : undefined),
+                render: (row) => (
+                  <>
+                    {row.grant.expiresAt ? formatDateTime(row.grant.expiresAt, i18n.language) : t('review.never')}
+                    {row.expiringSoon && <span className="visually-hidden"> – {t('review.expiringSoon')}</span>}
+                  </>
+                ),
+              },
+              {
+                id: 'lastReviewed',
+                header: t('campaigns.lastReviewed'),
+                text: lastReviewText,
+                sort: { kind: 'time', value: (row) => row.lastReview?.decidedAt ?? null },
+                cellData: () => ({ 'data-testid': 'last-reviewed' }),
+                render: (row) => (row.lastReview ? lastReviewText(row) : <span className="muted">{lastReviewText(row)}</span>),
+              },
+            ]}
           />
         </>
       )}

@@ -5,6 +5,7 @@ import type { PortalErrorData } from '../../common/result';
 import { CommandButton } from '../components/CommandButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { DataTable } from '../components/table/DataTable';
 import { DelegateAdminForm } from '../components/users/DelegateAdminForm';
 import { selectAdminError, selectAdmins, selectIsLastAdmin, useAdminStore } from '../stores/admin-store';
 import { selectAccount, useSessionStore } from '../stores/session-store';
@@ -55,39 +56,47 @@ export function AdminsScreen() {
       {admins === undefined && !loadError && <p aria-busy="true">{t('common.loading')}</p>}
       {admins !== undefined && admins.length === 0 && <p>{t('users.admins.empty')}</p>}
       {admins !== undefined && admins.length > 0 && (
-        <table aria-labelledby="admins-list-title" data-testid="admin-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.columns.name')}</th>
-              <th scope="col">{t('users.columns.username')}</th>
-              <th scope="col">{t('users.columns.email')}</th>
-              <td />
-            </tr>
-          </thead>
-          <tbody>
-            {admins.map((admin) => (
-              <tr key={admin.id} data-username={admin.username}>
-                <td>
+        <DataTable
+          label={t('users.admins.listTitle')}
+          testId="admin-list"
+          rows={admins}
+          rowKey={(admin) => admin.id}
+          sortedBy={{ column: 'name', direction: 'ascending' }}
+          rowData={(admin) => ({ 'data-username': admin.username })}
+          columns={[
+            {
+              id: 'name',
+              header: t('users.columns.name'),
+              text: (admin) => (admin.id === account?.user.id ? `${fullName(admin)} ${t('users.admins.you')}` : fullName(admin)),
+              sort: { kind: 'text', value: (admin) => `${admin.lastName} ${admin.firstName}` },
+              render: (admin) => (
+                <>
                   {fullName(admin)} {admin.id === account?.user.id && <span className="muted">{t('users.admins.you')}</span>}
-                </td>
-                <td>{admin.username}</td>
-                <td>{admin.email}</td>
-                <td>
-                  <CommandButton
-                    className="secondary"
-                    disabled={isLastAdmin}
-                    title={isLastAdmin ? t('users.admins.revokeLastDisabled') : undefined}
-                    aria-describedby="last-admin-rule"
-                    aria-label={`${t('users.admins.revoke')}: ${fullName(admin)}`}
-                    onClick={() => setRevoking(admin)}
-                  >
-                    {t('users.admins.revoke')}
-                  </CommandButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { id: 'username', header: t('users.columns.username'), fit: 'cut', text: (admin) => admin.username, sort: { kind: 'text', value: (admin) => admin.username } },
+            { id: 'email', header: t('users.columns.email'), fit: 'cut', text: (admin) => admin.email, sort: { kind: 'text', value: (admin) => admin.email } },
+            {
+              id: 'actions',
+              header: t('users.admins.revoke'),
+              headerHidden: true,
+              fit: 'whole',
+              render: (admin) => (
+                <CommandButton
+                  className="secondary"
+                  disabled={isLastAdmin}
+                  title={isLastAdmin ? t('users.admins.revokeLastDisabled') : undefined}
+                  aria-describedby="last-admin-rule"
+                  aria-label={`${t('users.admins.revoke')}: ${fullName(admin)}`}
+                  onClick={() => setRevoking(admin)}
+                >
+                  {t('users.admins.revoke')}
+                </CommandButton>
+              ),
+            },
+          ]}
+        />
       )}
       {error && <ErrorMessage error={error} />}
       <div role="status">

@@ -1,59 +1,108 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  auditActionLabel,
+  auditActorLabel,
+  auditChanges,
+  auditObjectLabel,
+  auditObjectTypeLabel,
+  auditTimeLabel,
+} from '../../common/audit/audit-description';
 import { auditFacets, filterAuditEvents, type AuditFilter } from '../../common/audit/audit-filter';
+import { auditNameIndex } from '../../common/audit/audit-names';
 import type { AuditEvent } from '../../common/portal/portal-types';
+import { isIsoDay } from '../../common/time/day-input';
+import { AuditChangeList } from '../components/audit/AuditChangeList';
+import { DateField } from '../components/DateField';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDateTime } from '../components/relative-time';
-import { VirtualTable } from '../components/VirtualTable';
+import { DataTable } from '../components/table/DataTable';
+import { isLanguage } from '../i18n/messages';
 import { selectAuditError, selectAuditEvents, selectAuditExported, useAuditStore } from '../stores/audit-store';
 
-/** Revisjonslogg: the audit events from the cache, filterable by date range, actor, action and object, exportable to CSV. */
+type Choice = 'actor' | 'action' | 'objectType';
+
+/**
+ * Revisjonslogg: the audit events from the cache, filterable by date range, actor, action and object
+ * type, each with its object named and its changes as a before → after list opened under its row, and
+ * exportable to CSV in the same words.
+ */
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'nb';
   const events = useAuditStore(selectAuditEvents);
   const error = useAuditStore(selectAuditError);
   const exported = useAuditStore(selectAuditExported);
   const { load, exportCsv } = useAuditStore();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const [selected, setSelected] = useState<AuditEvent | undefined>();
-  const ids = { from: useId(), to: useId(), actor: useId(), action: useId(), objectType: useId(), details: useId() };
+  const [choices, setChoices] = useState<Pick<AuditFilter, Choice>>({});
+  const [days, setDays] = useState({ from: '', to: '' });
+  const [openId, setOpenId] = useState<number | undefined>();
+  const ids = { from: useId(), to: useId(), fromError: useId(), toError: useId(), actor: useId(), action: useId(), objectType: useId(), changes: useId() };
   useEffect(() => {
     void load();
   }, [load]);
 
+  // A date being typed filters nothing until it is a whole day.
+  const filter = useMemo<AuditFilter>(
+    () => ({ ...choices, from: isIsoDay(days.from) ? days.from : undefined, to: isIsoDay(days.to) ? days.to : undefined }),
+    [choices, days],
+  );
+  const known = useMemo(() => auditNameIndex(events ?? []), [events]);
   const facets = useMemo(() => auditFacets(events ?? []), [events]);
   const shown = useMemo(() => filterAuditEvents(events ?? [], filter), [events, filter]);
-  const set = (key: keyof AuditFilter, value: string) => setFilter({ ...filter, [key]: value || undefined });
-  // The portal's action codes (e.g. grant.deleted) read as words; an unknown future code shows as it is.
-  const actionLabel = (action: string) => t(`audit.actions.${action.replaceAll('.', '_')}` as 'audit.actions.grant_created', { defaultValue: action });
-  const label = (key: 'actor' | 'action' | 'objectType', option: string) => (key === 'action' ? actionLabel(option) : option);
-  const choice = (key: 'actor' | 'action' | 'objectType', options: string[]) => (
-    <div className="field">
-      <label htmlFor={ids[key]}>{t(`audit.${key}`)}</label>
-      <select id={ids[key]} value={filter[key] ?? ''} onChange={(event) => set(key, event.target.value)}>
-        <option value="">{t('audit.all')}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {label(key, option)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const open = openId === undefined ? undefined : shown.find((event) => event.id === openId);
+  // A filter that takes the opened event away closes it: it does not come back open with the next filter.
+  useEffect(() => {
+    if (openId !== undefined && !open) setOpenId(undefined);
+  }, [openId, open]);
+
+  const labels: Record<Choice, (value: string) => string> = {
+    actor: (username) => auditActorLabel({ actor: { id: username, username } }, language),
+    action: (action) => auditActionLabel(action, language),
+    objectType: (objectType) => auditObjectTypeLabel(objectType, language),
+  };
+  const choice = (key: Choice, options: readonly string[]) => {
+    const labelled = options.map((value) => ({ value, label: labels[key](value) })).sort((a, b) => a.label.localeCompare(b.label, language));
+    return (
+      <div className="field">
+        <label htmlFor={ids[key]}>{t(`audit.${key}`)}</label>
+        <select id={ids[key]} value={choices[key] ?? ''} onChange={(event) => setChoices({ ...choices, [key]: event.target.value || undefined })}>
+          <option value="">{t('audit.all')}</option>
+          {labelled.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+  const dayField = (key: 'from' | 'to') => {
+    const errorId = key === 'from' ? ids.fromError : ids.toError;
+    const invalid = days[key] !== '' && !isIsoDay(days[key]);
+    return (
+      <div className="field">
+        <label htmlFor={ids[key]}>{t(`audit.${key}`)}</label>
+        <DateField id={ids[key]} value={days[key]} onChange={(value) => setDays({ ...days, [key]: value })} invalid={invalid} describedBy={invalid ? errorId : undefined} />
+        {invalid && (
+          <span id={errorId} className="field-error">
+            {t('dateField.invalid')}
+          </span>
+        )}
+      </div>
+    );
+  };
+  const describe = (event: AuditEvent) => ({ action: auditActionLabel(event.action, language), object: auditObjectLabel(event, language, known) });
 
   return (
     <section className="screen" aria-labelledby="audit-title">
       <h1 id="audit-title">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
+      <p className="muted" data-testid="audit-time-zone">
+        {t('audit.timeZone')}
+      </p>
       <div className="filter-row">
-        <div className="field">
-          <label htmlFor={ids.from}>{t('audit.from')}</label>
-          <input id={ids.from} type="date" value={filter.from ?? ''} onChange={(event) => set('from', event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('audit.to')}</label>
-          <input id={ids.to} type="date" value={filter.to ?? ''} onChange={(event) => set('to', event.target.value)} />
-        </div>
+        {dayField('from')}
+        {dayField('to')}
         {choice('actor', facets.actors)}
         {choice('action', facets.actions)}
         {choice('objectType', facets.objectTypes)}
@@ -64,71 +113,91 @@ export function AuditScreen() {
       ) : (
         <>
           <p className="muted" role="status" data-testid="audit-count">
-            {t('audit.count', { shown: shown.length, total: events.length })}
+            {t('audit.count', { shown: shown.length, count: events.length })}
           </p>
           {shown.length === 0 ? (
             <p>{t('audit.empty')}</p>
           ) : (
-            <VirtualTable
+            <DataTable
               label={t('audit.table')}
               rows={shown}
               rowKey={(event) => String(event.id)}
-              columnCount={5}
-              columnWidths={['20%', '15%', '22%', '28%', '15%']}
+              sortedBy={{ column: 'at', direction: 'descending' }}
               rowTestId="audit-row"
-              head={
-                <>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.object')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('audit.show')}</span>
-                  </th>
-                </>
+              expanded={
+                open && {
+                  rowKey: String(open.id),
+                  testId: 'audit-row-changes',
+                  render: (event) => <AuditChangeList id={ids.changes} changes={auditChanges(event, language)} label={t('audit.details', describe(event))} />,
+                }
               }
-              renderCells={(event) => (
-                <>
-                  <td>{formatDateTime(event.at, i18n.language)}</td>
-                  <td>{event.actor.username}</td>
-                  <td>{actionLabel(event.action)}</td>
-                  <td>
-                    {event.objectType} <code>{event.objectId}</code>
-                  </td>
-                  <td>
-                    <button type="button" className="link-button" aria-controls={ids.details} onClick={() => setSelected(event)}>
-                      {t('audit.show')}
-                    </button>
-                  </td>
-                </>
-              )}
+              columns={[
+                {
+                  id: 'at',
+                  header: t('audit.at'),
+                  text: (event) => auditTimeLabel(event, language),
+                  sort: { kind: 'time', value: (event) => event.at },
+                  render: (event) => <time dateTime={event.at}>{auditTimeLabel(event, language)}</time>,
+                },
+                {
+                  id: 'actor',
+                  header: t('audit.actor'),
+                  text: (event) => auditActorLabel(event, language),
+                  sort: { kind: 'text', value: (event) => auditActorLabel(event, language) },
+                },
+                {
+                  id: 'action',
+                  header: t('audit.action'),
+                  text: (event) => describe(event).action,
+                  sort: { kind: 'text', value: (event) => describe(event).action },
+                },
+                {
+                  id: 'object',
+                  header: t('audit.object'),
+                  text: (event) => `${auditObjectTypeLabel(event.objectType, language)} ${describe(event).object}`,
+                  sort: { kind: 'text', value: (event) => `${auditObjectTypeLabel(event.objectType, language)} ${describe(event).object}` },
+                  cellData: () => ({ 'data-testid': 'audit-object' }),
+                  render: (event) => (
+                    <>
+                      <span className="audit-object-type">{auditObjectTypeLabel(event.objectType, language)}</span> {describe(event).object}
+                    </>
+                  ),
+                },
+                {
+                  id: 'show',
+                  header: t('audit.show'),
+                  headerHidden: true,
+                  fit: 'whole',
+                  // Sized for the longer of its two texts, so "Skjul endringer" fits as well as "Vis endringer".
+                  text: () => [t('audit.show'), t('audit.hide')].reduce((a, b) => (b.length > a.length ? b : a)),
+                  render: (event) => {
+                    const { action, object } = describe(event);
+                    const isOpen = open?.id === event.id;
+                    return (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? ids.changes : undefined}
+                        aria-label={t(isOpen ? 'audit.hide' : 'audit.showFor', { action, object })}
+                        onClick={() => setOpenId(isOpen ? undefined : event.id)}
+                      >
+                        {t(isOpen ? 'audit.hide' : 'audit.show')}
+                      </button>
+                    );
+                  },
+                },
+              ]}
             />
           )}
         </>
       )}
-      <div id={ids.details} aria-live="polite">
-        {selected && (
-          <section className="audit-details" aria-label={t('audit.details', { action: actionLabel(selected.action) })}>
-            <h2>{t('audit.details', { action: actionLabel(selected.action) })}</h2>
-            <div className="audit-before-after">
-              <div>
-                <h3>{t('audit.before')}</h3>
-                <pre data-testid="audit-before">{selected.before ? JSON.stringify(selected.before, null, 2) : t('audit.none')}</pre>
-              </div>
-              <div>
-                <h3>{t('audit.after')}</h3>
-                <pre data-testid="audit-after">{selected.after ? JSON.stringify(selected.after, null, 2) : t('audit.none')}</pre>
-              </div>
-            </div>
-          </section>
-        )}
-      </div>
-      <button type="button" onClick={() => void exportCsv(filter)} disabled={shown.length === 0}>
+      <button type="button" onClick={() => void exportCsv(filter, language)} disabled={shown.length === 0}>
         {t('audit.export')}
       </button>
       {exported && (
-        <p className="notice" data-testid="audit-exported" role="status">
-          {t('audit.exported', { rows: exported.rows, path: exported.path })}
+        <p className="notice success" data-testid="audit-exported" role="status">
+          {t('audit.exported', { count: exported.rows, path: exported.path })}
         </p>
       )}
     </section>

@@ -29,11 +29,13 @@ export function GroupDetailScreen({ id }: { id: string }) {
   const navigate = useNavigationStore(selectNavigate);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Grant | undefined>();
+  // A change to "uten godkjenning" waits for the admin's confirmation, like "Fjern".
+  const [loosening, setLoosening] = useState<Grant | undefined>();
   const [notice, setNotice] = useState('');
   // CommandButton takes no ref, so focus is found through a wrapper.
   const addButtonRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef(false);
-  // The "Fjern" button that opened the dialog: focus returns there if the admin cancels.
+  // The "Fjern" button or mode choice that opened a dialog: focus returns there if the admin cancels.
   const removeTrigger = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -42,14 +44,14 @@ export function GroupDetailScreen({ id }: { id: string }) {
   }, [id, loadGroups, loadGrants]);
 
   useEffect(() => {
-    if (!adding && !removing && returnFocus.current) {
+    if (!adding && !removing && !loosening && returnFocus.current) {
       returnFocus.current = false;
       const trigger = removeTrigger.current;
       removeTrigger.current = null;
       if (trigger?.isConnected) trigger.focus();
       else addButtonRef.current?.querySelector('button')?.focus();
     }
-  }, [adding, removing]);
+  }, [adding, removing, loosening]);
 
   const excludeVendorIds = useMemo(() => {
     const ids = new Set((grants ?? []).map((grant) => grant.vendor.id));
@@ -82,6 +84,12 @@ export function GroupDetailScreen({ id }: { id: string }) {
   }
 
   const modeLabel = (mode: GrantMode) => (mode === 'with_approval' ? t('groups.grant.withApproval') : t('groups.grant.withoutApproval'));
+  const askToChangeMode = (grant: Grant, mode: GrantMode) => {
+    if (mode === 'without_approval' && grant.mode !== mode) {
+      removeTrigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setLoosening(grant);
+    } else void changeMode(grant, mode);
+  };
   const changeMode = async (grant: Grant, mode: GrantMode) => {
     setNotice('');
     // The portal replaces the whole grant: send the expiry along, or a time-limited access would become permanent.
@@ -125,7 +133,7 @@ export function GroupDetailScreen({ id }: { id: string }) {
           {t('groups.detail.noVendors')}
         </p>
       ) : (
-        <GrantTable groupName={group.fullName} grants={grants} onChangeMode={(grant, mode) => void changeMode(grant, mode)} onRemove={(grant) => {
+        <GrantTable groupName={group.fullName} grants={grants} onChangeMode={askToChangeMode} onRemove={(grant) => {
             removeTrigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             setRemoving(grant);
           }} />
@@ -156,6 +164,7 @@ export function GroupDetailScreen({ id }: { id: string }) {
       ) : (
         <div ref={addButtonRef}>
           <CommandButton
+            data-opens-form="new-grant"
             onClick={() => {
               setNotice('');
               setAdding(true);
@@ -177,6 +186,23 @@ export function GroupDetailScreen({ id }: { id: string }) {
           onConfirm={() => void confirmRemove(removing)}
         >
           <p>{t('groups.detail.removeBody', { vendor: removing.vendor.name, group: group.fullName })}</p>
+        </ConfirmDialog>
+      )}
+      {loosening && (
+        <ConfirmDialog
+          title={t('groups.detail.loosenTitle', { vendor: loosening.vendor.name })}
+          confirmLabel={t('groups.detail.loosenConfirm')}
+          onCancel={() => {
+            returnFocus.current = true;
+            setLoosening(undefined);
+          }}
+          onConfirm={() => {
+            returnFocus.current = true;
+            setLoosening(undefined);
+            void changeMode(loosening, 'without_approval');
+          }}
+        >
+          <p>{t('groups.detail.loosenBody', { vendor: loosening.vendor.name, group: group.fullName })}</p>
         </ConfirmDialog>
       )}
     </section>

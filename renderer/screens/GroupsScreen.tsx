@@ -91,6 +91,7 @@ export function GroupsScreen() {
       ) : (
         <div ref={addButtonRef}>
           <CommandButton
+            data-opens-form="new-group"
             onClick={() => {
               setCreated(undefined);
               setAdding(true);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDecisionKind, ReviewItemState } from '../../common/review/review-campaign';
 import { justificationRequired, localDay } from '../../common/review/review-rules';
@@ -10,7 +11,7 @@ import { BulkDecision } from '../components/review/BulkDecision';
 import { CompleteCampaignPanel } from '../components/review/CompleteCampaignPanel';
 import { DecisionButtons } from '../components/review/DecisionButtons';
 import { JustificationDialog } from '../components/review/JustificationDialog';
-import { VirtualTable } from '../components/VirtualTable';
+import { DataTable } from '../components/table/DataTable';
 import { selectCampaignDetail, selectCampaignError, selectCampaignExported, selectDecideErrors, useCampaignStore } from '../stores/campaign-store';
 import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
 
@@ -49,6 +50,7 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
   const language = i18n.language === 'en' ? 'en' : 'nb';
   const locked = campaign.completedAt !== null;
 
+  const modeText = (item: ReviewItemState) => (item.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval'));
   const onDecide = (item: ReviewItemState, decision: ReviewDecisionKind) => {
     if (justificationRequired(item.mode, decision)) setJustifying(item);
     else void decide(item.grantId, decision);
@@ -88,8 +90,8 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
         </button>
       </div>
       {exported && (
-        <p className="notice" role="status" data-testid="campaign-exported" data-kind={exported.kind}>
-          {t('campaigns.exported', { rows: exported.rows, path: exported.path })}
+        <p className="notice success" role="status" data-testid="campaign-exported" data-kind={exported.kind}>
+          {t('campaigns.exported', { count: exported.rows, path: exported.path })}
         </p>
       )}
 
@@ -112,55 +114,70 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
         </div>
       </div>
       <BulkDecision shown={items} disabled={locked} />
-      <VirtualTable
+      <DataTable
         label={t('campaigns.itemsTable')}
         rows={items}
         rowKey={(item) => item.grantId}
-        columnCount={5}
-        columnWidths={['19%', '18%', '14%', '28%', '21%']}
-        rowHeight={60}
+        sortedBy={{ column: 'group', direction: 'ascending' }}
         rowTestId="campaign-item"
-        head={
-          <>
-            <th scope="col">{t('campaigns.group')}</th>
-            <th scope="col">{t('campaigns.vendor')}</th>
-            <th scope="col">{t('campaigns.mode')}</th>
-            <th scope="col">{t('campaigns.decision')}</th>
-            <th scope="col">{t('campaigns.actions')}</th>
-          </>
-        }
-        renderCells={(item) => {
-          const refused = decideErrors.get(item.grantId);
-          return (
-            <>
-              <td className="wrap" title={item.groupFullName}>
-                {item.groupFullName}
-              </td>
-              <td className="wrap" title={item.vendorName}>
-                {item.vendorName}
-              </td>
-              <td className={item.mode === 'without_approval' && !item.expiresAt ? 'attention' : undefined}>
-                {item.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval')}
-                <br />
-                <span className="muted">{item.expiresAt ? formatDateTime(item.expiresAt, i18n.language) : t('review.never')}</span>
-              </td>
-              <td className="wrap" data-decision={item.decision?.decision ?? 'none'} title={item.decision?.justification ?? undefined}>
-                <DecisionText item={item} language={i18n.language} />
-                {refused && <span className="field-error"> {fieldError(t, refused, 'justification') ?? t(`errors.${refused.code}`)}</span>}
-              </td>
-              <td>
-                <DecisionButtons item={item} disabled={locked} onDecide={(decision) => onDecide(item, decision)} />
-              </td>
-            </>
-          );
-        }}
+        estimatedRowHeight={52}
+        columns={[
+          {
+            id: 'group',
+            header: t('campaigns.group'),
+            text: (item) => item.groupFullName,
+            sort: { kind: 'text', value: (item) => item.groupFullName },
+          },
+          {
+            id: 'vendor',
+            header: t('campaigns.vendor'),
+            text: (item) => item.vendorName,
+            sort: { kind: 'text', value: (item) => item.vendorName },
+          },
+          {
+            id: 'mode',
+            header: t('campaigns.mode'),
+            text: modeText,
+            sort: { kind: 'text', value: modeText },
+            fit: 'whole',
+            cellClass: (item) => (item.mode === 'without_approval' && !item.expiresAt ? 'attention' : undefined),
+          },
+          {
+            id: 'expires',
+            header: t('campaigns.expires'),
+            text: (item) => (item.expiresAt ? formatDateTime(item.expiresAt, i18n.language) : t('review.never')),
+            sort: { kind: 'time', value: (item) => item.expiresAt ?? null },
+          },
+          {
+            id: 'decision',
+            header: t('campaigns.decision'),
+            text: (item) => decisionText(t, item, i18n.language),
+            sort: { kind: 'text', value: (item) => decisionLabel(t, item) },
+            cellData: (item) => ({ 'data-decision': item.decision?.decision ?? 'none' }),
+            render: (item) => {
+              const refused = decideErrors.get(item.grantId);
+              return (
+                <>
+                  <DecisionText item={item} language={i18n.language} />
+                  {refused && <span className="field-error"> {fieldError(t, refused, 'justification', t('campaigns.justification')) ?? t(`errors.${refused.code}`)}</span>}
+                </>
+              );
+            },
+          },
+          {
+            id: 'actions',
+            header: t('campaigns.actions'),
+            fit: 'whole',
+            render: (item) => <DecisionButtons item={item} disabled={locked} onDecide={(decision) => onDecide(item, decision)} />,
+          },
+        ]}
       />
       <CompleteCampaignPanel detail={detail} />
       {justifying && (
         <JustificationDialog
           intro={t('campaigns.justifyIntro', { vendor: justifying.vendorName, group: justifying.groupFullName })}
           initial={justifying.decision?.justification ?? ''}
-          portalMessage={fieldError(t, decideErrors.get(justifying.grantId), 'justification')}
+          portalMessage={fieldError(t, decideErrors.get(justifying.grantId), 'justification', t('campaigns.justification'))}
           onCancel={() => setJustifying(undefined)}
           onSave={(text) =>
             void decide(justifying.grantId, 'keep', text).then((saved) => {
@@ -171,6 +188,21 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
       )}
     </section>
   );
+}
+
+/** "Beholdes", "Fjernes", "Ikke vurdert" or when it was removed: what the decision column sorts by. */
+function decisionLabel(t: TFunction, item: ReviewItemState): string {
+  if (item.removedAt) return t('campaigns.removedLabel');
+  if (!item.decision) return t('campaigns.undecided');
+  return item.decision.decision === 'keep' ? t('campaigns.kept') : t('campaigns.toRemove');
+}
+
+/** The decision cell as plain text (sizes its column). */
+function decisionText(t: TFunction, item: ReviewItemState, language: string): string {
+  if (item.removedAt) return t('campaigns.removed', { when: formatDateTime(item.removedAt, language) });
+  if (!item.decision) return t('campaigns.undecided');
+  const by = t('campaigns.decidedBy', { who: item.decision.decidedBy, when: formatDateTime(item.decision.decidedAt, language) });
+  return [decisionLabel(t, item), by, item.decision.justification].filter(Boolean).join(' ');
 }
 
 function DecisionText({ item, language }: { item: ReviewItemState; language: string }) {

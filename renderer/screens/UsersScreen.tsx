@@ -54,6 +54,7 @@ export function UsersScreen() {
         <p>
           <button
             type="button"
+            data-opens-form="new-user"
             onClick={() => {
               setCreated(undefined);
               setAdding(true);
@@ -91,10 +92,10 @@ export function UsersScreen() {
       {index !== undefined && (
         <>
           <p className="muted" role="status" data-testid="user-count">
-            {t('users.list.count', { shown: users.length, total })}
+            {t('users.list.count', { shown: users.length, count: total })}
           </p>
           {users.length > 0 ? (
-            <UserList users={users} labelledBy={tableTitleId} />
+            <UserList users={users} />
           ) : (
             <p>{total === 0 ? t('users.list.empty') : t('users.list.noMatches')}</p>
           )}

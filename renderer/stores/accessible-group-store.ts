@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AccessibleGroup } from '../../common/portal/portal-types';
 import type { PortalErrorData } from '../../common/result';
 import { onCacheChanged } from './cache-reload';
+import { sortByNames } from '../../common/sorting/name-collation';
 
 interface AccessibleGroupState {
   /** Other organisations' machine groups this organisation may reach as a vendor; undefined until read. */
@@ -13,9 +14,7 @@ interface AccessibleGroupState {
   setOwnerFilter(ownerId: string): void;
 }
 
-const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
-const sorted = (groups: AccessibleGroup[]): AccessibleGroup[] =>
-  [...groups].sort((a, b) => collator.compare(a.owner.name, b.owner.name) || collator.compare(a.name, b.name));
+const sorted = (groups: AccessibleGroup[]): AccessibleGroup[] => sortByNames(groups, (group) => [group.owner.name, group.name]);
 
 export const useAccessibleGroupStore = create<AccessibleGroupState>()((set) => ({
   groups: undefined,

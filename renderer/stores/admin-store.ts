@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { User } from '../../common/portal/portal-types';
 import type { PortalErrorData, Result } from '../../common/result';
 import { onCacheChanged } from './cache-reload';
+import { byNames } from '../../common/sorting/name-collation';
 
 interface AdminState {
   admins: User[] | undefined;
@@ -11,8 +12,7 @@ interface AdminState {
   revoke(userId: string): Promise<Result<null>>;
 }
 
-const collator = new Intl.Collator('nb', { sensitivity: 'base' });
-const byName = (a: User, b: User): number => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
+const byName = byNames((user: User) => [user.lastName, user.firstName, user.username]);
 
 export const useAdminStore = create<AdminState>()((set, get) => ({
   admins: undefined,

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AuditFilter } from '../../common/audit/audit-filter';
+import type { UiLanguage } from '../../common/contract';
 import type { AuditEvent } from '../../common/portal/portal-types';
 import type { PortalErrorData } from '../../common/result';
 import { onCacheChanged } from './cache-reload';
@@ -9,7 +10,8 @@ interface AuditState {
   error: PortalErrorData | undefined;
   exported: { path: string; rows: number } | undefined;
   load(): Promise<void>;
-  exportCsv(filter: AuditFilter): Promise<void>;
+  /** Writes what the filter shows, in the words and the CSV dialect of the UI language. */
+  exportCsv(filter: AuditFilter, language: UiLanguage): Promise<void>;
 }
 
 /** The organisation's audit events from the offline cache (newest first); they arrive with sync. */
@@ -21,9 +23,9 @@ export const useAuditStore = create<AuditState>()((set) => ({
     const result = await window.portal.audit.list({ limit: 100_000 });
     set(result.ok ? { events: result.value } : { error: result.error });
   },
-  async exportCsv(filter) {
+  async exportCsv(filter, language) {
     set({ exported: undefined, error: undefined });
-    const result = await window.portal.audit.exportCsv(filter);
+    const result = await window.portal.audit.exportCsv({ filter, language });
     set(result.ok ? { exported: result.value ?? undefined } : { error: result.error });
   },
 }));

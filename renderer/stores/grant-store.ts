@@ -3,6 +3,7 @@ import type { ChannelInput } from '../../common/contract';
 import type { Grant } from '../../common/portal/portal-types';
 import type { PortalErrorData } from '../../common/result';
 import { onCacheChanged } from './cache-reload';
+import { sortByNames } from '../../common/sorting/name-collation';
 
 export type GrantInput = ChannelInput<'grants.put'>;
 
@@ -21,8 +22,7 @@ interface GrantState {
 }
 
 const grantId = (groupId: string, vendorId: string): string => `${groupId}:${vendorId}`;
-const collator = new Intl.Collator('nb', { sensitivity: 'base' });
-const sorted = (grants: Grant[]): Grant[] => [...grants].sort((a, b) => collator.compare(a.vendor.name, b.vendor.name));
+const sorted = (grants: Grant[]): Grant[] => sortByNames(grants, (grant) => [grant.vendor.name]);
 
 export const useGrantStore = create<GrantState>()((set, get) => {
   const setBusy = (id: string, on: boolean): void => {

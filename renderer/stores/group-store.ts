@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { MachineGroup } from '../../common/portal/portal-types';
 import type { PortalErrorData } from '../../common/result';
 import { onCacheChanged } from './cache-reload';
+import { sortByNames } from '../../common/sorting/name-collation';
 
 interface GroupState {
   /** The organisation's machine groups from the cache, sorted by name; undefined until first read. */
@@ -15,10 +16,8 @@ interface GroupState {
   clearCreateError(): void;
 }
 
-const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
-
 // Sorted once per read, not in a selector: selectors must return stable references.
-const sorted = (groups: MachineGroup[]): MachineGroup[] => [...groups].sort((a, b) => collator.compare(a.name, b.name));
+const sorted = (groups: MachineGroup[]): MachineGroup[] => sortByNames(groups, (group) => [group.name]);
 
 export const useGroupStore = create<GroupState>()((set) => ({
   groups: undefined,

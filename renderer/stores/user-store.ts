@@ -16,6 +16,8 @@ interface UserState {
   loadUser(id: string): Promise<void>;
   /** Pulls the portal's latest changes first, for a reload after a stale-version conflict. */
   reloadFromPortal(id: string): Promise<void>;
+  /** Users who already have this e-mail address (any letter case), from the cache. */
+  withEmail(email: string): Promise<Result<User[]>>;
   create(input: NewUserInput): Promise<Result<User>>;
   update(id: string, version: number, changes: UserChanges): Promise<Result<User>>;
   sendOneTimePassword(id: string): Promise<Result<OneTimePasswordReceipt>>;
@@ -53,6 +55,9 @@ export const useUserStore = create<UserState>()((set, get) => {
     async reloadFromPortal(id) {
       await window.portal.sync.now();
       await get().loadUser(id);
+    },
+    async withEmail(email) {
+      return window.portal.users.withEmail({ email });
     },
     async create(input) {
       return adoptResult(await window.portal.users.create(input));

@@ -314,9 +314,11 @@ describe('access reviews', () => {
       const unjustified = await admin.post(`${REVIEWS}/${offline.id}/decisions`, { decisions: [decision(gone.grantId, 'keep')] });
       expect(unjustified.body.errors).toEqual([expect.objectContaining({ field: 'decisions.0.justification', code: 'JUSTIFICATION_REQUIRED' })]);
 
-      // A version the portal never had is still refused, and so is the current one with the old mode.
-      expect((await admin.post(REVIEWS, newReview([{ ...changed, mode: 'with_approval' }]))).body.errors).toEqual([
-        expect.objectContaining({ field: 'items.0.mode', code: 'ITEM_CONTRADICTS_GRANT' }),
+      // A change of mode keeps when access was first given, so the grant as it is now and as it was
+      // given differ in the mode alone. A version the portal never had is still refused: this grant never had an expiry.
+      expect([changed.grantedAt, changed.mode]).toEqual([given.grantedAt, 'without_approval']);
+      expect((await admin.post(REVIEWS, newReview([{ ...changed, expiresAt: '2099-01-01T00:00:00.000Z' }]))).body.errors).toEqual([
+        expect.objectContaining({ field: 'items.0.expiresAt', code: 'ITEM_CONTRADICTS_GRANT' }),
       ]);
       expect((await admin.post(REVIEWS, newReview([{ ...gone, mode: 'with_approval' }]))).body.errors).toEqual([
         expect.objectContaining({ field: 'items.0.mode', code: 'ITEM_CONTRADICTS_GRANT' }),

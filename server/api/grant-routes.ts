@@ -43,7 +43,9 @@ export function registerGrantRoutes(api: FastifyInstance, { db, now }: ServerCon
       schema: {
         summary: 'Give a vendor access to a machine group, or change its access',
         description:
-          '201 when the vendor had no access, 200 when its access changed (or was already so). 404 NOT_FOUND (group), ' +
+          '201 when the vendor had no access, 200 when its access changed (or was already so). A change keeps grantedAt/grantedBy ' +
+          '(when and by whom access was first given); a change of mode sets modeChangedAt/modeChangedBy and is audited as ' +
+          'grant.mode_changed, an expiry change as grant.changed. 404 NOT_FOUND (group), ' +
           '404 VENDOR_NOT_FOUND; 422 CANNOT_GRANT_SELF (your own organisation), EXPIRES_AT_NOT_IN_FUTURE.',
         tags: ['grants'],
         params: grantParams,

@@ -58,6 +58,8 @@ describe('vendors, grants and accessible machine groups', () => {
         mode: 'with_approval',
         grantedAt: portal.clock.now().toISOString(),
         grantedBy: 'demo.admin',
+        modeChangedAt: null,
+        modeChangedBy: null,
         expiresAt: null,
         version: expect.any(Number),
       });
@@ -74,6 +76,44 @@ describe('vendors, grants and accessible machine groups', () => {
       const list = await admin.get(`${GROUPS}/${groupId}/grants`);
       expect(list.status).toBe(200);
       expect(list.body).toEqual([changed.body]);
+    });
+
+    it('keeps when and by whom access was first given when its mode changes, and records the mode change on its own', async () => {
+      const VENDOR = 'org-vendor-03';
+      const path = `${GROUPS}/${groupId}/grants/${VENDOR}`;
+      const created = await admin.put(path, { mode: 'with_approval' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ grantedBy: 'demo.admin', modeChangedAt: null, modeChangedBy: null });
+      addPortalAdmin(portal.dbPath, DEMO_ORGANISATION.id, 'other.admin');
+      const otherAdmin = await portal.as('other.admin');
+
+      portal.clock.advance(60_000);
+      const loosened = await otherAdmin.put(path, { mode: 'without_approval' });
+      expect(loosened.status).toBe(200);
+      expect(loosened.body).toMatchObject({
+        mode: 'without_approval',
+        grantedAt: created.body.grantedAt,
+        grantedBy: 'demo.admin',
+        modeChangedAt: portal.clock.now().toISOString(),
+        modeChangedBy: 'other.admin',
+      });
+      // An expiry change is no mode change: the mode change stays as recorded.
+      portal.clock.advance(60_000);
+      const expiresAt = new Date(portal.clock.now().getTime() + 86_400_000).toISOString();
+      const limited = await admin.put(path, { mode: 'without_approval', expiresAt });
+      expect(limited.body).toMatchObject({ grantedAt: created.body.grantedAt, grantedBy: 'demo.admin', modeChangedAt: loosened.body.modeChangedAt, expiresAt });
+
+      const events = (await admin.get('/api/v1/audit-events?limit=1000')).body.filter((event: { objectId: string }) => event.objectId === created.body.id);
+      expect(events.map((event: { action: string; actor: { username: string } }) => [event.action, event.actor.username])).toEqual([
+        ['grant.created', 'demo.admin'],
+        ['grant.mode_changed', 'other.admin'],
+        ['grant.changed', 'demo.admin'],
+      ]);
+      expect(events[1]).toMatchObject({ before: { mode: 'with_approval', modeChangedAt: null }, after: { mode: 'without_approval', grantedAt: created.body.grantedAt } });
+      // The sync feed carries the same grant.
+      const feed = (await admin.get('/api/v1/sync?since=0&limit=1000')).body.changes.filter((change: { type: string; id: string }) => change.type === 'grant' && change.id === created.body.id);
+      expect(feed.at(-1).data).toEqual(limited.body);
+      expect((await admin.delete(path)).status).toBe(204);
     });
 
     it('shows the group to the vendor as accessible, with the owner and mode', async () => {

@@ -22,7 +22,7 @@ import { sendWithEtag } from './http-caching';
 // the JSON schema, so the app gets the same specific codes its own form validation uses.
 const text = (maxLength: number, description?: string) => ({ type: 'string', maxLength, ...(description && { description }) }) as const;
 const twoFactor = { type: 'string', enum: ['totp', 'yubikey'] } as const;
-const yubikeyOtp = text(100, 'A touch of the key: 44 modhex characters (cbdefghijklnrtuv); the first 12 are stored as its public id');
+const yubikeyOtp = text(100, 'A touch of the key: 44 modhex characters (cbdefghijklnrtuv, either case); the first 12, lower-cased, are stored as its public id');
 const SECRET_HEADERS = { 'Cache-Control': 'no-store' };
 
 /** Remote-support users (the guide, chapter 5 and 5.1). */
@@ -48,7 +48,8 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
         description:
           'Generates a unique username, e-mails it with service information and texts a one-time password. For totp the ' +
           'answer carries `otpauthUri` for the QR code. 422 VALIDATION_FAILED with per-field codes: NAME_REQUIRED, ' +
-          'EMAIL_INVALID, MOBILE_INVALID, YUBIKEY_OTP_REQUIRED, YUBIKEY_OTP_INVALID, YUBIKEY_OTP_NOT_ALLOWED, ...',
+          'EMAIL_INVALID, MOBILE_INVALID, YUBIKEY_OTP_REQUIRED, YUBIKEY_OTP_LENGTH, YUBIKEY_OTP_CHARACTERS, YUBIKEY_OTP_NOT_ALLOWED, ...; ' +
+          '409 YUBIKEY_IN_USE (on yubikeyOtp) when another user, in any organisation, holds the key.',
         tags: ['users'],
         body: {
           type: 'object',
@@ -103,7 +104,8 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
         summary: 'Change a user\'s e-mail, mobile or second factor',
         description:
           'Needs If-Match with the user\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. ' +
-          'Switching to yubikey needs yubikeyOtp; switching to totp makes a new secret and returns `otpauthUri`.',
+          'Switching to yubikey needs yubikeyOtp (409 YUBIKEY_IN_USE when another user holds the key); switching to totp makes a new ' +
+          'secret and returns `otpauthUri`.',
         tags: ['users'],
         params: idParams,
         headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'W/"<version>" from the ETag' } } },

@@ -64,7 +64,9 @@ describe('users', () => {
       // The guide's last step: the QR code works in any RFC 6238 app. An independent implementation
       // reads the URI, and its code is accepted by the server's verifier for the stored secret.
       const totp = OTPAuth.URI.parse(user.otpauthUri) as OTPAuth.TOTP;
-      expect([totp.issuer, totp.label, totp.algorithm, totp.digits, totp.period]).toEqual(['Fjernhjelp', 'Norsk Helsenett test:ase.odegard', 'SHA1', 6, 30]);
+      expect([totp.issuer, totp.label, totp.algorithm, totp.digits, totp.period]).toEqual(['Fjernhjelp (Norsk Helsenett test)', 'ase.odegard', 'SHA1', 6, 30]);
+      // Key Uri Format: the label is issuer:account, the same issuer as the parameter, one colon only.
+      expect(user.otpauthUri).toMatch(/^otpauth:\/\/totp\/Fjernhjelp%20\(Norsk%20Helsenett%20test\):ase\.odegard\?issuer=Fjernhjelp%20\(Norsk%20Helsenett%20test\)&/);
       const { totp_secret: secret, otp_hash: otpHash } = storedSecrets(user.id);
       const now = portal.clock.now();
       expect(verifyTotp(secret!, totp.generate({ timestamp: now.getTime() }), now)).toBeDefined();
@@ -110,7 +112,7 @@ describe('users', () => {
         ['firstName', 'NAME_REQUIRED'],
         ['email', 'EMAIL_INVALID'],
         ['mobile', 'MOBILE_INVALID'],
-        ['yubikeyOtp', 'YUBIKEY_OTP_INVALID'],
+        ['yubikeyOtp', 'YUBIKEY_OTP_LENGTH'],
       ]);
     });
 
@@ -132,13 +134,41 @@ describe('users', () => {
     });
 
     it.each([
-      ['too short', YUBIKEY_OTP.slice(0, 43)],
-      ['not modhex', `${YUBIKEY_OTP.slice(0, 43)}a`],
-      ['upper case', YUBIKEY_OTP.toUpperCase()],
-    ])('refuses a malformed Yubikey OTP (%s)', async (_why, yubikeyOtp) => {
+      ['too short', YUBIKEY_OTP.slice(0, 43), 'YUBIKEY_OTP_LENGTH', /exactly 44 characters, not 43/],
+      ['two touches', `${YUBIKEY_OTP}${YUBIKEY_OTP}`, 'YUBIKEY_OTP_LENGTH', /not 88/],
+      ['not modhex', `${YUBIKEY_OTP.slice(0, 43)}a`, 'YUBIKEY_OTP_CHARACTERS', /"a"/],
+    ])('refuses a malformed Yubikey OTP (%s), saying what is wrong', async (_why, yubikeyOtp, code, message) => {
       const response = await admin.post(USERS, newUser({ twoFactor: 'yubikey', yubikeyOtp }));
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'yubikeyOtp', code: 'YUBIKEY_OTP_INVALID' })]);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'yubikeyOtp', code, message: expect.stringMatching(message) })]);
+    });
+
+    it('takes a Yubikey code typed with Caps Lock on (upper-case modhex) as the same code', async () => {
+      const otp = `ccccccjjjjjj${YUBIKEY_OTP.slice(12)}`;
+      const response = await admin.post(USERS, newUser({ firstName: 'Caps', lastName: 'Lock', email: 'caps@example.no', twoFactor: 'yubikey', yubikeyOtp: ` ${otp.toUpperCase()} ` }));
+      expect(response.status).toBe(201);
+      expect(response.body.yubikeyPublicId).toBe('ccccccjjjjjj');
+      const used = readDatabase(portal.dbPath, (db) => db.prepare('SELECT user_id FROM yubikey_used_otps WHERE otp = ?').pluck().get(otp));
+      expect(used).toBe(response.body.id);
+    });
+
+    it('refuses a Yubikey that another user holds: 409 YUBIKEY_IN_USE on the field, in any letter case, nothing stored', async () => {
+      const before = (await admin.get(USERS)).body.length;
+      // Per Yubi holds ccccccbchvth (above); the seeded Ola Åsen holds ccccccbhjkln. A new touch of the same key has a new tail.
+      for (const otp of [`ccccccbchvth${OTHER_YUBIKEY_OTP.slice(12)}`, `CCCCCCBHJKLN${OTHER_YUBIKEY_OTP.slice(12).toUpperCase()}`]) {
+        const response = await admin.post(USERS, newUser({ firstName: 'Dobbel', lastName: 'Nøkkel', email: 'dobbel@example.no', twoFactor: 'yubikey', yubikeyOtp: otp }));
+        expect(response.status).toBe(409);
+        expect(response.body.code).toBe('YUBIKEY_IN_USE');
+        expect(response.body.errors).toEqual([expect.objectContaining({ field: 'yubikeyOtp', code: 'YUBIKEY_IN_USE' })]);
+      }
+      expect((await admin.get(USERS)).body).toHaveLength(before);
+      // Another organisation's user cannot take it either: one key is one person's.
+      addPortalAdmin(portal.dbPath, 'org-vendor-04', 'yubikey.vendor.admin');
+      // Seeded vendors have the service active already.
+      const vendorAdmin = await portal.as('yubikey.vendor.admin');
+      const foreign = await vendorAdmin.post(USERS, newUser({ twoFactor: 'yubikey', yubikeyOtp: `ccccccbchvth${OTHER_YUBIKEY_OTP.slice(12)}` }));
+      expect(foreign.status).toBe(409);
+      expect(foreign.body.code).toBe('YUBIKEY_IN_USE');
     });
 
     it('requires a Yubikey OTP for yubikey, and refuses one for totp', async () => {
@@ -203,7 +233,11 @@ describe('users', () => {
       const noKey = await admin.patch(`${USERS}/${userId}`, { twoFactor: 'yubikey' }, { headers: ifMatch });
       expect(noKey.body.errors).toEqual([expect.objectContaining({ field: 'yubikeyOtp', code: 'YUBIKEY_OTP_REQUIRED' })]);
       const malformed = await admin.patch(`${USERS}/${userId}`, { twoFactor: 'yubikey', yubikeyOtp: 'xxxxxx' }, { headers: ifMatch });
-      expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'yubikeyOtp', code: 'YUBIKEY_OTP_INVALID' })]);
+      expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'yubikeyOtp', code: 'YUBIKEY_OTP_LENGTH' })]);
+      const taken = await admin.patch(`${USERS}/${userId}`, { twoFactor: 'yubikey', yubikeyOtp: `ccccccbhjkln${OTHER_YUBIKEY_OTP.slice(12)}` }, { headers: ifMatch });
+      expect(taken.status).toBe(409);
+      expect(taken.body).toMatchObject({ code: 'YUBIKEY_IN_USE', errors: [expect.objectContaining({ field: 'yubikeyOtp', code: 'YUBIKEY_IN_USE' })] });
+      expect((await admin.get(`${USERS}/${userId}`)).body.twoFactor).toBe('totp');
     });
 
     it('switches to Yubikey (dropping the TOTP secret) and back to TOTP (a new secret, URI once)', async () => {

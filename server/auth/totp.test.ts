@@ -1,7 +1,7 @@
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode } from './base32';
-import { currentTotp, generateTotpSecret, otpauthUri, totpAt, verifyTotp } from './totp';
+import { currentTotp, generateTotpSecret, otpauthUri, totpAt, totpIssuer, verifyTotp } from './totp';
 
 describe('TOTP', () => {
   // RFC 6238 appendix B, SHA1, 8 digits, shared secret "12345678901234567890".
@@ -35,14 +35,30 @@ describe('TOTP', () => {
     expect(currentTotp(secret, now)).toBe(code);
   });
 
-  it('builds a Key Uri Format URI that an independent parser reads back', () => {
+  it('builds a Key Uri Format URI: issuer:account with no colon in either, the issuer parameter equal to the label prefix', () => {
     const secret = generateTotpSecret();
-    const uri = otpauthUri({ issuer: 'Fjernhjelp', organisation: 'Norsk Helsenett test', username: 'kari.nordmann', secret });
+    const issuer = totpIssuer('Norsk Helsenett test');
+    expect(issuer).toBe('Fjernhjelp (Norsk Helsenett test)');
+    const uri = otpauthUri({ issuer, account: 'kari.nordmann', secret });
+    // The label as an authenticator app reads it: split once on the colon, each side percent-decoded.
+    expect(uri.startsWith('otpauth://totp/')).toBe(true);
+    const labelParts = uri.slice('otpauth://totp/'.length).split('?')[0]!.split(/:|%3A/i);
+    expect(labelParts.map(decodeURIComponent)).toEqual(['Fjernhjelp (Norsk Helsenett test)', 'kari.nordmann']);
+    expect(decodeURIComponent(/[?&]issuer=([^&]*)/.exec(uri)![1]!)).toBe(labelParts.map(decodeURIComponent)[0]);
+    // An independent parser reads it back, and the same library writes exactly the same URI.
     const parsed = OTPAuth.URI.parse(uri) as OTPAuth.TOTP;
     expect(parsed).toBeInstanceOf(OTPAuth.TOTP);
-    expect(parsed.issuer).toBe('Fjernhjelp');
-    expect(parsed.label).toBe('Norsk Helsenett test:kari.nordmann');
+    expect([parsed.issuer, parsed.label, parsed.issuerInLabel]).toEqual(['Fjernhjelp (Norsk Helsenett test)', 'kari.nordmann', true]);
     expect(parsed.secret.base32).toBe(secret);
     expect([parsed.algorithm, parsed.digits, parsed.period]).toEqual(['SHA1', 6, 30]);
+    const independent = new OTPAuth.TOTP({ issuer, label: 'kari.nordmann', secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+    expect(uri).toBe(independent.toString());
+  });
+
+  it('keeps colons out of the issuer, whatever the organisation is called', () => {
+    expect(totpIssuer('Helse: Vest  HF')).toBe('Fjernhjelp (Helse Vest HF)');
+    expect(totpIssuer('A\uFF1AB')).toBe('Fjernhjelp (A B)');
+    const parsed = OTPAuth.URI.parse(otpauthUri({ issuer: totpIssuer('Helse: Vest'), account: 'ola', secret: generateTotpSecret() })) as OTPAuth.TOTP;
+    expect([parsed.issuer, parsed.label]).toEqual(['Fjernhjelp (Helse Vest)', 'ola']);
   });
 });

@@ -42,15 +42,27 @@ export function currentTotp(secretBase32: string, now: Date): string {
   return totpAt(base32Decode(secretBase32), now.getTime() / 1000);
 }
 
-/** Key Uri Format (otpauth://totp/ISSUER:ORG:USERNAME?...), with the organisation and username as the account. */
-export function otpauthUri({ issuer, organisation, username, secret }: { issuer: string; organisation: string; username: string; secret: string }): string {
-  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(`${organisation}:${username}`)}`;
-  const params = new URLSearchParams({
-    secret,
-    issuer,
-    algorithm: 'SHA1',
-    digits: String(TOTP_DIGITS),
-    period: String(TOTP_PERIOD_SECONDS),
-  });
-  return `otpauth://totp/${label}?${params.toString()}`;
+/** What every authenticator app shows the account under. */
+export const TOTP_SERVICE = 'Fjernhjelp';
+
+/**
+ * The issuer: the service and the organisation, so one person's accounts with two organisations stay
+ * apart in the app. Key Uri Format allows no colon in the issuer (apps split the label on it), so a
+ * colon in the organisation's name becomes a space.
+ */
+export function totpIssuer(organisation: string): string {
+  const name = organisation.replace(/[:\uFF1A]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name ? `${TOTP_SERVICE} (${name})` : TOTP_SERVICE;
+}
+
+/**
+ * Google's Key Uri Format: otpauth://totp/ISSUER:ACCOUNT?issuer=ISSUER&..., the label's prefix equal to
+ * the issuer parameter and neither containing a colon; every part percent-encoded (RFC 3986: a space
+ * is %20, never "+", which apps would show as a plus).
+ */
+export function otpauthUri({ issuer, account, secret }: { issuer: string; account: string; secret: string }): string {
+  if (/[:\uFF1A]/.test(issuer) || /[:\uFF1A]/.test(account)) throw new Error('otpauth: the issuer and account may not contain a colon');
+  const e = encodeURIComponent;
+  const params = [`issuer=${e(issuer)}`, `secret=${e(secret)}`, 'algorithm=SHA1', `digits=${TOTP_DIGITS}`, `period=${TOTP_PERIOD_SECONDS}`];
+  return `otpauth://totp/${e(issuer)}:${e(account)}?${params.join('&')}`;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
 import type { Actor } from './actor';
+import { auditObjectNames, type AuditObjectNames } from './audit-object-names';
 
 export interface AuditEvent {
   id: number;
@@ -11,6 +12,8 @@ export interface AuditEvent {
   action: string;
   objectType: string;
   objectId: string;
+  /** Absent on events written before names were kept. */
+  objectNames?: AuditObjectNames;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
@@ -39,12 +42,21 @@ function withoutSecrets(value: unknown): unknown {
 
 const toJson = (snapshot: object | null | undefined): string | null => (snapshot ? JSON.stringify(withoutSecrets(snapshot)) : null);
 
-/** Call inside the transaction that makes the change, so the change and its record commit together. */
+/** The names as stored: `null` when there are none. */
+export function objectNamesJson(names: AuditObjectNames): string | null {
+  return Object.keys(names).length > 0 ? JSON.stringify(names) : null;
+}
+
+/**
+ * Call inside the transaction that makes the change, so the change and its record commit together.
+ * The object's names are looked up here, at the time of the change, for every writer alike.
+ */
 export function writeAuditEvent(db: Db, entry: AuditEntry): number {
   const version = nextVersion(db);
+  const names = auditObjectNames(db, { ...entry, organisationId: entry.actor.organisationId });
   prepared(db, 
-    `INSERT INTO audit_events (organisation_id, actor_id, actor_name, action, object_type, object_id, before_json, after_json, at, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_events (organisation_id, actor_id, actor_name, action, object_type, object_id, object_names_json, before_json, after_json, at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     entry.actor.organisationId,
     entry.actor.id,
@@ -52,6 +64,7 @@ export function writeAuditEvent(db: Db, entry: AuditEntry): number {
     entry.action,
     entry.objectType,
     entry.objectId,
+    objectNamesJson(names),
     toJson(entry.before),
     toJson(entry.after),
     entry.at,
@@ -67,6 +80,7 @@ interface AuditRow {
   action: string;
   object_type: string;
   object_id: string;
+  object_names_json: string | null;
   before_json: string | null;
   after_json: string | null;
   at: string;
@@ -82,6 +96,7 @@ function toAuditEvent(row: AuditRow): AuditEvent {
     action: row.action,
     objectType: row.object_type,
     objectId: row.object_id,
+    ...(row.object_names_json === null ? {} : { objectNames: JSON.parse(row.object_names_json) as AuditObjectNames }),
     before: row.before_json === null ? null : (JSON.parse(row.before_json) as Record<string, unknown>),
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as Record<string, unknown>),
   };

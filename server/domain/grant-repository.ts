@@ -1,4 +1,5 @@
 import { machineGroupFullName } from '../../common/validation/machine-group-name';
+import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
@@ -19,8 +20,12 @@ export interface Grant {
   groupId: string;
   vendor: OrganisationRef;
   mode: GrantMode;
+  /** When and by whom access was first given: a later change of mode or expiry keeps them. */
   grantedAt: string;
   grantedBy: string;
+  /** The latest change of mode (with <-> without approval); null while the mode is as first given. */
+  modeChangedAt: string | null;
+  modeChangedBy: string | null;
   expiresAt: string | null;
   version: number;
 }
@@ -46,6 +51,8 @@ interface GrantRow {
   mode: GrantMode;
   granted_at: string;
   granted_by: string;
+  mode_changed_at: string | null;
+  mode_changed_by: string | null;
   expires_at: string | null;
   version: number;
 }
@@ -60,14 +67,17 @@ function toGrant(row: GrantRow): Grant {
     mode: row.mode,
     grantedAt: row.granted_at,
     grantedBy: row.granted_by,
+    modeChangedAt: row.mode_changed_at,
+    modeChangedBy: row.mode_changed_by,
     expiresAt: row.expires_at,
     version: row.version,
   };
 }
 
+/** By vendor name in Norwegian order (sorted here: SQLite's order is by code point). */
 export function listGrants(db: Db, groupId: string): Grant[] {
-  const rows = prepared(db, `${SELECT_GRANT} WHERE gr.group_id = ? ORDER BY v.name_key, v.id`).all(groupId) as GrantRow[];
-  return rows.map(toGrant);
+  const rows = prepared(db, `${SELECT_GRANT} WHERE gr.group_id = ? ORDER BY v.id`).all(groupId) as GrantRow[];
+  return sortByNames(rows.map(toGrant), (grant) => [grant.vendor.name]);
 }
 
 export function getGrant(db: Db, groupId: string, vendorId: string): Grant | undefined {
@@ -80,7 +90,11 @@ export interface GrantRequest {
   expiresAt?: string | null | undefined;
 }
 
-/** Creates (created: true) or changes a grant; the same mode and expiry again changes nothing. */
+/**
+ * Creates (created: true) or changes a grant; the same mode and expiry again changes nothing. A change
+ * keeps when and by whom access was first given; a change of mode is recorded in `modeChangedAt`/`By`
+ * and as its own audit event (grant.mode_changed), an expiry change as grant.changed.
+ */
 export function putGrant(db: Db, actor: Actor, groupId: string, vendorId: string, request: GrantRequest, now: Date): { grant: Grant; created: boolean } {
   return db.transaction(() => {
     requireMachineGroup(db, actor.organisationId, groupId);
@@ -97,17 +111,23 @@ export function putGrant(db: Db, actor: Actor, groupId: string, vendorId: string
 
     const at = now.toISOString();
     const version = nextVersion(db);
-    prepared(db, 
-      `INSERT INTO grants (group_id, organisation_id, vendor_id, mode, granted_at, granted_by, expires_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (group_id, vendor_id) DO UPDATE SET mode = excluded.mode, granted_at = excluded.granted_at,
-         granted_by = excluded.granted_by, expires_at = excluded.expires_at, version = excluded.version`,
-    ).run(groupId, actor.organisationId, vendorId, request.mode, at, actor.username, expiresAt, version);
+    const modeChanged = before !== undefined && before.mode !== request.mode;
+    if (before) {
+      const [modeChangedAt, modeChangedBy] = modeChanged ? [at, actor.username] : [before.modeChangedAt, before.modeChangedBy];
+      prepared(db,
+        'UPDATE grants SET mode = ?, expires_at = ?, mode_changed_at = ?, mode_changed_by = ?, version = ? WHERE group_id = ? AND vendor_id = ?',
+      ).run(request.mode, expiresAt, modeChangedAt, modeChangedBy, version, groupId, vendorId);
+    } else {
+      prepared(db,
+        'INSERT INTO grants (group_id, organisation_id, vendor_id, mode, granted_at, granted_by, expires_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(groupId, actor.organisationId, vendorId, request.mode, at, actor.username, expiresAt, version);
+    }
     clearTombstone(db, 'grant', grantId(groupId, vendorId), actor.organisationId);
     clearTombstone(db, 'accessibleGroup', groupId, vendorId);
     const grant = getGrant(db, groupId, vendorId)!;
     writeAuditEvent(db, {
       actor,
-      action: before ? 'grant.changed' : 'grant.created',
+      action: !before ? 'grant.created' : modeChanged ? 'grant.mode_changed' : 'grant.changed',
       objectType: 'grant',
       objectId: grant.id,
       before: before ?? null,
@@ -184,9 +204,10 @@ function toAccessibleGroup(row: AccessibleRow): AccessibleGroup {
 
 export function listAccessibleGroups(db: Db, organisationId: string): AccessibleGroup[] {
   const rows = db
-    .prepare(`${SELECT_ACCESSIBLE} WHERE gr.vendor_id = ? AND g.organisation_id <> gr.vendor_id ORDER BY o.name_key, g.name_key, g.id`)
+    .prepare(`${SELECT_ACCESSIBLE} WHERE gr.vendor_id = ? AND g.organisation_id <> gr.vendor_id ORDER BY g.id`)
     .all(organisationId) as AccessibleRow[];
-  return rows.map(toAccessibleGroup);
+  // By owner, then group, in Norwegian order.
+  return sortByNames(rows.map(toAccessibleGroup), (group) => [group.owner.name, group.name]);
 }
 
 export function getAccessibleGroup(db: Db, organisationId: string, groupId: string): AccessibleGroup | undefined {

@@ -4,6 +4,7 @@ import {
   machineGroupFullName,
   machineGroupNameKey,
 } from '../../common/validation/machine-group-name';
+import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
@@ -56,9 +57,10 @@ function toMachineGroup(row: MachineGroupRow): MachineGroup {
   };
 }
 
+/** In Norwegian name order (sorted here: SQLite's order is by code point). */
 export function listMachineGroups(db: Db, organisationId: string): MachineGroup[] {
-  const rows = prepared(db, `${SELECT_GROUP} WHERE g.organisation_id = ? ORDER BY g.name_key, g.id`).all(organisationId) as MachineGroupRow[];
-  return rows.map(toMachineGroup);
+  const rows = prepared(db, `${SELECT_GROUP} WHERE g.organisation_id = ? ORDER BY g.id`).all(organisationId) as MachineGroupRow[];
+  return sortByNames(rows.map(toMachineGroup), (group) => [group.name]);
 }
 
 /** Another organisation's group is as absent as a group that does not exist. */

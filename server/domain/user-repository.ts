@@ -1,4 +1,5 @@
 import type { Role } from '../auth/principal';
+import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { Problem } from '../http/problem';
@@ -64,13 +65,12 @@ export function toUser(row: UserRow): User {
   };
 }
 
+/** By last name, first name and username in Norwegian order (sorted here: SQLite's order is by code point). */
 export function listUserRows(db: Db, organisationId: string, onlyPortalAdmins = false): UserRow[] {
-  return db
-    .prepare(
-      `SELECT ${USER_COLUMNS} FROM users WHERE organisation_id = ? ${onlyPortalAdmins ? 'AND is_portal_admin = 1' : ''}
-       ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, username`,
-    )
+  const rows = db
+    .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE organisation_id = ? ${onlyPortalAdmins ? 'AND is_portal_admin = 1' : ''} ORDER BY username`)
     .all(organisationId) as UserRow[];
+  return sortByNames(rows, (row) => [row.last_name, row.first_name, row.username]);
 }
 
 export function getUserRow(db: Db, id: string): UserRow | undefined {

@@ -5,7 +5,7 @@ import { checkMobile } from '../../common/validation/mobile';
 import { checkPersonName } from '../../common/validation/person-name';
 import { checkYubikeyOtp } from '../../common/validation/yubikey-otp';
 import { hashSecret } from '../auth/password';
-import { generateTotpSecret, otpauthUri } from '../auth/totp';
+import { generateTotpSecret, otpauthUri, totpIssuer } from '../auth/totp';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
@@ -18,7 +18,6 @@ import { enqueueMessage } from './outbox';
 import { getUserRow, requireUserRow, toUser, type TwoFactor, type User, type UserRow } from './user-repository';
 import { uniqueUsername } from './username';
 
-export const TOTP_ISSUER = 'Fjernhjelp';
 const SERVICE_URL = 'https://hjelp.nhn.no/';
 
 export interface NewUser {
@@ -66,7 +65,7 @@ class FieldErrors {
 
 function totpUriFor(db: Db, row: Pick<UserRow, 'organisation_id' | 'username'>, secret: string): string {
   const organisation = requireOrganisation(db, row.organisation_id);
-  return otpauthUri({ issuer: TOTP_ISSUER, organisation: organisation.name, username: row.username, secret });
+  return otpauthUri({ issuer: totpIssuer(organisation.name), account: row.username, secret });
 }
 
 function oneTimePasswordSms(db: Db, row: UserRow, password: string, expiresAt: string, createdAt: string): void {
@@ -108,6 +107,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now: Date
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + options.oneTimePasswordTtlMs).toISOString();
     const id = randomUUID();
+    if (yubikey) requireYubikeyFree(db, yubikey.publicId);
     const username = uniqueUsername(db, firstName!, lastName!);
     prepared(db, 
       `INSERT INTO users (id, organisation_id, username, first_name, last_name, email, mobile, two_factor, yubikey_public_id,
@@ -142,6 +142,20 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now: Date
     oneTimePasswordSms(db, row, password, expiresAt, at);
     return totpSecret ? { ...user, otpauthUri: totpUriFor(db, row, totpSecret) } : user;
   })();
+}
+
+/**
+ * One Yubikey is one person's: a public id that another user holds, in any organisation, is refused
+ * (409 on the field). The key's own user may register a new touch of it. Call inside the transaction
+ * that stores it; the schema's triggers refuse it too, as the last line.
+ */
+function requireYubikeyFree(db: Db, publicId: string, userId?: string): void {
+  const holder = prepared(db, 'SELECT id FROM users WHERE yubikey_public_id = ? AND id IS NOT ? LIMIT 1').get(publicId, userId ?? null);
+  if (holder) {
+    throw new Problem(409, 'YUBIKEY_IN_USE', 'This Yubikey is registered to another user', [
+      { field: 'yubikeyOtp', code: 'YUBIKEY_IN_USE', message: `The Yubikey with public id ${publicId} belongs to another user; use the user's own key` },
+    ]);
+  }
 }
 
 /** The OTP typed to register a key is spent: it must not sign anyone in later. */
@@ -191,6 +205,7 @@ export function updateUser(db: Db, actor: Actor, userId: string, ifMatch: string
       yubikeyPublicId = null;
     }
     errors.throwIfAny();
+    if (yubikeyOtp) requireYubikeyFree(db, yubikeyPublicId!, userId);
 
     // Switching to TOTP makes a new secret; switching away drops the old one so it cannot be used.
     const newTotpSecret = twoFactor === 'totp' && row.two_factor !== 'totp' ? generateTotpSecret() : undefined;

@@ -1,3 +1,4 @@
+import { compareNames } from '../../common/sorting/name-collation';
 import { foldForSearch } from '../../common/validation/search-fold';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
@@ -9,18 +10,21 @@ export interface Vendor extends OrganisationRef {
 
 /**
  * Vendors the caller may grant access to: every vendor organisation but its own. Matches on the
- * folded name (case and diacritics ignored); names that start with the query come first.
+ * folded name (case and diacritics ignored); names that start with the query come first, each part in
+ * Norwegian order. SQLite sorts only by code point (Å before Æ and Ø; the folded key even puts
+ * "Ålesund" among the A's), so the matches are sorted here, before the page is taken.
  */
 export function searchVendors(db: Db, callerOrganisationId: string, query: string, limit: number): Vendor[] {
   const folded = foldForSearch(query);
-  return db
-    .prepare(
-      `SELECT id, name, version FROM organisations
-       WHERE is_vendor = 1 AND id <> @caller AND instr(name_key, @query) > 0
-       ORDER BY CASE WHEN substr(name_key, 1, length(@query)) = @query THEN 0 ELSE 1 END, name_key, id
-       LIMIT @limit`,
-    )
-    .all({ caller: callerOrganisationId, query: folded, limit }) as Vendor[];
+  const matches = prepared(
+    db,
+    `SELECT id, name, version, substr(name_key, 1, length(@query)) = @query AS prefix FROM organisations
+     WHERE is_vendor = 1 AND id <> @caller AND instr(name_key, @query) > 0`,
+  ).all({ caller: callerOrganisationId, query: folded }) as Array<Vendor & { prefix: number }>;
+  return matches
+    .sort((a, b) => b.prefix - a.prefix || compareNames(a.name, b.name) || (a.id < b.id ? -1 : 1))
+    .slice(0, limit)
+    .map(({ id, name, version }) => ({ id, name, version }));
 }
 
 export function findVendor(db: Db, id: string): Vendor | undefined {

@@ -144,3 +144,27 @@ export function errorPage(message: Bilingual, detail?: string): string {
     `<p class="error" role="alert" id="error">${text(message)}</p>${detail ? `<p><code>${escapeHtml(detail)}</code></p>` : ''}`,
   );
 }
+
+/**
+ * RP-initiated logout (the app's "Logg ut" opens it): asks once, so another site cannot sign the user
+ * out. `form` is oidc-provider's hidden form (its xsrf value); the button submits it with logout=yes,
+ * which ends the whole browser session at the portal.
+ */
+export function logoutPage(form: string): string {
+  return layout(
+    { nb: 'Logge ut av kundeportalen i denne nettleseren?', en: 'Sign out of the customer portal in this browser?' },
+    `<p>${text({
+      nb: 'Fjernhjelp Admin er logget ut. Logg også ut her, så finner ikke den neste som bruker denne nettleseren deg innlogget.',
+      en: 'Fjernhjelp Admin has signed out. Sign out here too, so the next person using this browser does not find you signed in.',
+    })}</p>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>${text({ nb: 'Logg ut', en: 'Sign out' })}</button>`,
+  );
+}
+
+export function loggedOutPage(): string {
+  return layout(
+    { nb: 'Du er logget ut', en: 'You are signed out' },
+    `<p id="signed-out">${text({ nb: 'Du er logget ut av kundeportalen i denne nettleseren. Du kan lukke denne fanen.', en: 'You are signed out of the customer portal in this browser. You can close this tab.' })}</p>`,
+  );
+}

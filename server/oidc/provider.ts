@@ -2,7 +2,7 @@ import Provider, { interactionPolicy, type Configuration, type KoaContextWithOID
 import type { Db } from '../db/database';
 import { createFindAccount, SCOPE_CLAIMS, SUPPORTED_SCOPES } from './accounts';
 import { loadOrCreateOidcKeys } from './key-store';
-import { errorPage, pageHeaders } from './login-pages';
+import { errorPage, loggedOutPage, logoutPage, pageHeaders } from './login-pages';
 import { createSqliteAdapter } from './sqlite-adapter';
 
 /** The one client: the desktop app, a public native client (RFC 8252). */
@@ -54,7 +54,21 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
       },
       // The API scope is an OpenID scope with claims (see SCOPE_CLAIMS), so no resource indicators are needed.
       resourceIndicators: { enabled: false },
-      rpInitiatedLogout: { enabled: false },
+      // The app's "Logg ut" ends the browser's session here too (RP-Initiated Logout 1.0): a sign-in is
+      // never taken from that session (signInEveryTime), but a shared PC should not keep it either.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.set(pageHeaders());
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+          ctx.set(pageHeaders());
+          ctx.type = 'html';
+          ctx.body = loggedOutPage();
+        },
+      },
       userinfo: { enabled: true },
     },
     rotateRefreshToken: true,

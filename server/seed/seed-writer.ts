@@ -2,6 +2,8 @@ import { machineGroupNameKey } from '../../common/validation/machine-group-name'
 import { organisationPrefix } from '../../common/validation/organisation-prefix';
 import { foldForSearch } from '../../common/validation/search-fold';
 import type { Db } from '../db/database';
+import { objectNamesJson } from '../domain/audit-log';
+import { auditObjectNames } from '../domain/audit-object-names';
 import type { ServiceStatus } from '../domain/organisation-repository';
 
 /**
@@ -34,8 +36,8 @@ export class SeedWriter {
          VALUES (?, ?, ?, ?, ?, 'system', NULL, ?)`,
       ),
       audit: db.prepare(
-        `INSERT INTO audit_events (organisation_id, actor_id, actor_name, action, object_type, object_id, before_json, after_json, at, version)
-         VALUES (?, 'system', 'system', ?, ?, ?, NULL, ?, ?, ?)`,
+        `INSERT INTO audit_events (organisation_id, actor_id, actor_name, action, object_type, object_id, object_names_json, before_json, after_json, at, version)
+         VALUES (?, 'system', 'system', ?, ?, ?, ?, NULL, ?, ?, ?)`,
       ),
     };
   }
@@ -97,7 +99,8 @@ export class SeedWriter {
 
   /** Seeded objects get a "<type>.seeded" event, so every object in the log's organisation has a history. */
   audit(row: { organisationId: string; objectType: string; objectId: string; after: object; at: string }): void {
-    this.statements.audit.run(row.organisationId, `${row.objectType}.seeded`, row.objectType, row.objectId, JSON.stringify(row.after), row.at, this.next());
+    const names = objectNamesJson(auditObjectNames(this.db, row));
+    this.statements.audit.run(row.organisationId, `${row.objectType}.seeded`, row.objectType, row.objectId, names, JSON.stringify(row.after), row.at, this.next());
   }
 
   finish(): void {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { grantExpiryChoices, type GrantExpiryChoice, type GrantExpiryCode } from '../../../common/groups/grant-expiry';
+import { DateField } from '../DateField';
 
 const labels = {
   none: 'groups.grant.expiryNone',
@@ -29,8 +30,6 @@ export function ExpiryChoice({
   const baseId = useId();
   const dateId = `${baseId}-date`;
   const errorId = `${baseId}-error`;
-  const today = new Date();
-  const min = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   return (
     <fieldset className="choice-group">
       <legend>{t('groups.grant.expiry')}</legend>
@@ -43,15 +42,7 @@ export function ExpiryChoice({
       {choice === 'custom' && (
         <div className="field expiry-date">
           <label htmlFor={dateId}>{t('groups.grant.expiryDate')}</label>
-          <input
-            type="date"
-            id={dateId}
-            min={min}
-            value={date}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => onDate(event.target.value)}
-          />
+          <DateField id={dateId} value={date} invalid={Boolean(error)} describedBy={error ? errorId : undefined} onChange={onDate} />
           {error && (
             <span id={errorId} className="field-error">
               {t(`groups.grant.${error}`)}

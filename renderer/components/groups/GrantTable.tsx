@@ -4,10 +4,12 @@ import { selectGrantBusy, useGrantStore } from '../../stores/grant-store';
 import { selectIsOffline, useSyncStore } from '../../stores/sync-store';
 import { CommandButton } from '../CommandButton';
 import { formatDateTime } from '../relative-time';
+import { DataTable } from '../table/DataTable';
 
 /**
- * "Leverandører med tilgang": a handful of vendors per group at most, so a plain table. The mode is
- * changed in place (the select sends at once); "Fjern" asks first, in the screen's dialog.
+ * "Leverandører med tilgang". The mode is changed in place (to "med godkjenning" at once; to "uten
+ * godkjenning" after the screen's dialog); "Fjern" asks first, in the screen's dialog. "Gitt" is when
+ * access was first given.
  */
 export function GrantTable({
   groupName,
@@ -20,55 +22,81 @@ export function GrantTable({
   onChangeMode: (grant: Grant, mode: GrantMode) => void;
   onRemove: (grant: Grant) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const modeText = (grant: Grant) => (grant.mode === 'with_approval' ? t('groups.grant.withApproval') : t('groups.grant.withoutApproval'));
   return (
-    <table aria-label={t('groups.detail.vendorsTableLabel', { group: groupName })} className="grant-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('groups.detail.vendor')}</th>
-          <th scope="col">{t('groups.detail.access')}</th>
-          <th scope="col">{t('groups.detail.granted')}</th>
-          <th scope="col">{t('groups.detail.expires')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('groups.detail.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {grants.map((grant) => (
-          <GrantRow key={grant.id} grant={grant} onChangeMode={onChangeMode} onRemove={onRemove} />
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={t('groups.detail.vendorsTableLabel', { group: groupName })}
+      rows={grants}
+      rowKey={(grant) => grant.id}
+      sortedBy={{ column: 'vendor', direction: 'ascending' }}
+      rowTestId="grant-row"
+      rowData={(grant) => ({ 'data-vendor': grant.vendor.name, 'data-mode': grant.mode })}
+      columns={[
+        {
+          id: 'vendor',
+          header: t('groups.detail.vendor'),
+          rowHeader: true,
+          text: (grant) => grant.vendor.name,
+          sort: { kind: 'text', value: (grant) => grant.vendor.name },
+        },
+        {
+          id: 'access',
+          header: t('groups.detail.access'),
+          fit: 'whole',
+          sort: { kind: 'text', value: modeText },
+          render: (grant) => <GrantModeSelect grant={grant} onChangeMode={onChangeMode} />,
+        },
+        {
+          id: 'granted',
+          header: t('groups.detail.granted'),
+          text: (grant) => t('groups.detail.grantedWhenBy', { when: formatDateTime(grant.grantedAt, i18n.language), by: grant.grantedBy }),
+          sort: { kind: 'time', value: (grant) => grant.grantedAt },
+          cellData: () => ({ 'data-testid': 'grant-granted' }),
+        },
+        {
+          id: 'expires',
+          header: t('groups.detail.expires'),
+          text: (grant) => (grant.expiresAt ? formatDateTime(grant.expiresAt, i18n.language) : t('groups.detail.never')),
+          sort: { kind: 'time', value: (grant) => grant.expiresAt ?? null },
+          cellData: () => ({ 'data-testid': 'grant-expires' }),
+        },
+        {
+          id: 'actions',
+          header: t('groups.detail.actions'),
+          headerHidden: true,
+          fit: 'whole',
+          render: (grant) => <RemoveGrantButton grant={grant} onRemove={onRemove} />,
+        },
+      ]}
+    />
   );
 }
 
-function GrantRow({ grant, onChangeMode, onRemove }: { grant: Grant; onChangeMode: (grant: Grant, mode: GrantMode) => void; onRemove: (grant: Grant) => void }) {
-  const { t, i18n } = useTranslation();
+function GrantModeSelect({ grant, onChangeMode }: { grant: Grant; onChangeMode: (grant: Grant, mode: GrantMode) => void }) {
+  const { t } = useTranslation();
   const busy = useGrantStore(selectGrantBusy(grant.groupId, grant.vendor.id));
   const offline = useSyncStore(selectIsOffline);
   return (
-    <tr data-testid="grant-row" data-vendor={grant.vendor.name} data-mode={grant.mode}>
-      <th scope="row">{grant.vendor.name}</th>
-      <td>
-        <select
-          aria-label={t('groups.detail.modeFor', { vendor: grant.vendor.name })}
-          value={grant.mode}
-          disabled={busy || offline}
-          title={offline ? t('sync.offlineCommand') : undefined}
-          onChange={(event) => onChangeMode(grant, event.target.value as GrantMode)}
-        >
-          <option value="with_approval">{t('groups.grant.withApproval')}</option>
-          <option value="without_approval">{t('groups.grant.withoutApproval')}</option>
-        </select>
-      </td>
-      <td>{t('groups.detail.grantedWhenBy', { when: formatDateTime(grant.grantedAt, i18n.language), by: grant.grantedBy })}</td>
-      <td data-testid="grant-expires">{grant.expiresAt ? formatDateTime(grant.expiresAt, i18n.language) : t('groups.detail.never')}</td>
-      <td>
-        <CommandButton className="secondary" disabled={busy} aria-label={t('groups.detail.removeLabel', { vendor: grant.vendor.name })} onClick={() => onRemove(grant)}>
-          {t('groups.detail.remove')}
-        </CommandButton>
-      </td>
-    </tr>
+    <select
+      aria-label={t('groups.detail.modeFor', { vendor: grant.vendor.name })}
+      value={grant.mode}
+      disabled={busy || offline}
+      title={offline ? t('sync.offlineCommand') : undefined}
+      onChange={(event) => onChangeMode(grant, event.target.value as GrantMode)}
+    >
+      <option value="with_approval">{t('groups.grant.withApproval')}</option>
+      <option value="without_approval">{t('groups.grant.withoutApproval')}</option>
+    </select>
+  );
+}
+
+function RemoveGrantButton({ grant, onRemove }: { grant: Grant; onRemove: (grant: Grant) => void }) {
+  const { t } = useTranslation();
+  const busy = useGrantStore(selectGrantBusy(grant.groupId, grant.vendor.id));
+  return (
+    <CommandButton className="secondary" disabled={busy} aria-label={t('groups.detail.removeLabel', { vendor: grant.vendor.name })} onClick={() => onRemove(grant)}>
+      {t('groups.detail.remove')}
+    </CommandButton>
   );
 }

@@ -1,32 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { MachineGroup } from '../../../common/portal/portal-types';
 import { routeToHash } from '../../stores/navigation-store';
-import { GroupSyncState } from './GroupSyncState';
-import { VirtualTable } from '../VirtualTable';
+import { DataTable } from '../table/DataTable';
+import { GroupSyncState, groupSyncText } from './GroupSyncState';
 
 /** NAVN, full name and sync state of each group; the name links to the group's vendors. */
 export function GroupTable({ groups, onOpen }: { groups: readonly MachineGroup[]; onOpen: (group: MachineGroup) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
-    <VirtualTable
+    <DataTable
       label={t('groups.list.tableLabel')}
       rows={groups}
       rowKey={(group) => group.id}
-      columnCount={3}
-      columnWidths={['28%', '40%', '32%']}
-      rowHeight={56}
+      sortedBy={{ column: 'name', direction: 'ascending' }}
       rowTestId="group-row"
       onRowClick={onOpen}
-      head={
-        <>
-          <th scope="col">{t('groups.list.name')}</th>
-          <th scope="col">{t('groups.list.fullName')}</th>
-          <th scope="col">{t('groups.list.state')}</th>
-        </>
-      }
-      renderCells={(group) => (
-        <>
-          <td>
+      columns={[
+        {
+          id: 'name',
+          header: t('groups.list.name'),
+          text: (group) => group.name,
+          sort: { kind: 'text', value: (group) => group.name },
+          render: (group) => (
             <a
               href={routeToHash({ screen: 'group', id: group.id })}
               onClick={(event) => {
@@ -37,15 +32,24 @@ export function GroupTable({ groups, onOpen }: { groups: readonly MachineGroup[]
             >
               {group.name}
             </a>
-          </td>
-          <td className="full-name" title={group.fullName}>
-            {group.fullName}
-          </td>
-          <td className="wrap">
-            <GroupSyncState group={group} />
-          </td>
-        </>
-      )}
+          ),
+        },
+        {
+          id: 'fullName',
+          header: t('groups.list.fullName'),
+          text: (group) => group.fullName,
+          sort: { kind: 'text', value: (group) => group.fullName },
+          fit: 'cut',
+          cellClass: () => 'full-name',
+        },
+        {
+          id: 'state',
+          header: t('groups.list.state'),
+          text: (group) => groupSyncText(t, group, i18n.language),
+          sort: { kind: 'time', value: (group) => (group.syncState === 'pending' ? group.readyAt : null) },
+          render: (group) => <GroupSyncState group={group} />,
+        },
+      ]}
     />
   );
 }

@@ -5,6 +5,8 @@ import type { Grant, GrantMode, MachineGroup, Vendor } from '../../../common/por
 import { selectGrantCommandError, useGrantStore } from '../../stores/grant-store';
 import { CommandButton } from '../CommandButton';
 import { ErrorMessage } from '../ErrorMessage';
+import { fieldError } from '../field-errors';
+import { useInlineForm } from '../use-inline-form';
 import { ExpiryChoice } from './ExpiryChoice';
 import { GrantModeChoice } from './GrantModeChoice';
 import { VendorCombobox } from './VendorCombobox';
@@ -35,13 +37,12 @@ export function NewGrantForm({
   const titleId = useId();
   const vendorInputId = useId();
 
-  useEffect(() => {
-    document.getElementById(vendorInputId)?.focus();
-    return () => clearCommandError();
-  }, [vendorInputId, clearCommandError]);
+  const inline = useInlineForm(onCancel, 'new-grant');
+  useEffect(() => () => clearCommandError(), [clearCommandError]);
 
   const expiresAt = grantExpiresAt(expiry, new Date(), date);
-  const vendorError = submitted && !vendor ? t('groups.grant.vendorRequired') : undefined;
+  const labels = { vendorId: t('groups.grant.vendor'), mode: t('groups.grant.mode'), expiresAt: t('groups.grant.expiry') };
+  const vendorError = submitted && !vendor ? t('groups.grant.vendorRequired') : fieldError(t, portalError, 'vendorId', labels.vendorId);
   const expiryError: GrantExpiryCode | undefined = submitted && !expiresAt.ok ? expiresAt.code : undefined;
 
   const submit = async (event: FormEvent) => {
@@ -59,7 +60,7 @@ export function NewGrantForm({
   };
 
   return (
-    <form className="group-form" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} noValidate>
+    <form {...inline} className="group-form" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} noValidate>
       <h2 id={titleId}>{t('groups.grant.title')}</h2>
       <p className="muted">{t('groups.grant.intro')}</p>
       <VendorCombobox
@@ -72,7 +73,7 @@ export function NewGrantForm({
       />
       <GrantModeChoice mode={mode} onChange={setMode} />
       <ExpiryChoice choice={expiry} date={date} error={expiryError} onChoice={setExpiry} onDate={setDate} />
-      {portalError && <ErrorMessage error={portalError} />}
+      {portalError && <ErrorMessage error={portalError} placed={['vendorId']} labels={labels} />}
       <div className="form-actions">
         <CommandButton type="submit" disabled={sending}>
           {sending ? t('groups.grant.sending') : t('groups.grant.submit')}

@@ -2,9 +2,12 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { draftNewGroupName, groupNameKeys, type NewGroupNameCode } from '../../../common/groups/new-group-name';
 import type { MachineGroup } from '../../../common/portal/portal-types';
+import { issueOfField } from '../../../common/validation/field-issues';
 import { selectGroupCreateError, selectGroupCreating, useGroupStore } from '../../stores/group-store';
 import { CommandButton } from '../CommandButton';
 import { ErrorMessage } from '../ErrorMessage';
+import { issueText } from '../field-errors';
+import { useInlineForm } from '../use-inline-form';
 
 const nameCodes: readonly string[] = ['NAME_REQUIRED', 'NAME_INVALID_CHARACTERS', 'NAME_TOO_LONG', 'NAME_TAKEN'] satisfies NewGroupNameCode[];
 const isNameCode = (code: string): code is NewGroupNameCode => nameCodes.includes(code);
@@ -40,13 +43,16 @@ export function NewGroupForm({
   const draft = draftNewGroupName(name, prefix, keys);
   const localCode = !draft.check.ok && touched ? (draft.check.code as NewGroupNameCode) : undefined;
   const portalCode = portalError && isNameCode(portalError.code) ? portalError.code : undefined;
-  const code = localCode ?? portalCode;
-  const message = code && t(`groups.create.errors.${code}`, { max: draft.max, prefix, name: name.trim() });
+  // A field-level refusal of the name (422 with errors) is shown at the name too, worded like the form's own.
+  const portalIssue = portalCode ? { code: portalCode } : issueOfField(portalError?.fields, 'name');
+  const issue = localCode ? { code: localCode } : portalIssue;
+  const code = issue?.code;
+  const message =
+    issue &&
+    (isNameCode(issue.code) ? t(`groups.create.errors.${issue.code}`, { max: draft.max, prefix, name: name.trim() }) : issueText(t, issue, t('groups.create.name')));
 
-  useEffect(() => {
-    inputRef.current?.focus();
-    return () => clearCreateError();
-  }, [clearCreateError]);
+  const inline = useInlineForm(onCancel, 'new-group');
+  useEffect(() => () => clearCreateError(), [clearCreateError]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,7 +67,7 @@ export function NewGroupForm({
   };
 
   return (
-    <form className="group-form" aria-labelledby={ids.title} onSubmit={(event) => void submit(event)} noValidate>
+    <form {...inline} className="group-form" aria-labelledby={ids.title} onSubmit={(event) => void submit(event)} noValidate>
       <h2 id={ids.title}>{t('groups.create.title')}</h2>
       <p className="muted">{t('groups.create.intro')}</p>
       <div className="field">
@@ -91,7 +97,7 @@ export function NewGroupForm({
           {message}
         </span>
       </div>
-      {portalError && !portalCode && <ErrorMessage error={portalError} />}
+      {portalError && !portalCode && <ErrorMessage error={portalError} placed={['name']} labels={{ name: t('groups.create.name') }} />}
       <div className="form-actions">
         <CommandButton type="submit" disabled={creating}>
           {creating ? t('groups.create.sending') : t('groups.create.submit')}

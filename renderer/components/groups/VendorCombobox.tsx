@@ -19,13 +19,16 @@ export function VendorCombobox({
 }: {
   label: string;
   selected: Vendor | null;
-  /** Vendors not to offer: those that already have access, and the organisation itself. */
+  /**
+   * Vendors not to offer: those that already have access, and the organisation itself. A search that
+   * finds only these says they already have access (the portal never returns the organisation itself).
+   */
   excludeIds: ReadonlySet<string>;
   error: string | undefined;
   onSelect: (vendor: Vendor | null) => void;
   inputId: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const results = useVendorStore(selectVendorResults);
   const searching = useVendorStore(selectVendorSearching);
   const search = useVendorStore((state) => state.search);
@@ -40,6 +43,7 @@ export function VendorCombobox({
   const optionId = (vendor: Vendor) => `${baseId}-option-${vendor.id}`;
 
   const options = useMemo(() => results.filter((vendor) => !excludeIds.has(vendor.id)), [results, excludeIds]);
+  const granted = useMemo(() => results.filter((vendor) => excludeIds.has(vendor.id)), [results, excludeIds]);
   const activeIndex = active < options.length ? active : -1;
   const activeOption = activeIndex >= 0 ? options[activeIndex] : undefined;
   const expanded = open && options.length > 0;
@@ -51,6 +55,11 @@ export function VendorCombobox({
     void search('', initialExcluded.current);
   }, [search]);
 
+  // Typed text that finds vendors which already have access says so, rather than "no vendors match".
+  const alreadyGranted =
+    text.trim() !== '' && granted.length > 0
+      ? t('groups.grant.alreadyHasAccess', { count: granted.length, vendors: new Intl.ListFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { type: 'conjunction' }).format(granted.map((vendor) => vendor.name)) })
+      : undefined;
   const activeId = expanded && activeOption ? optionId(activeOption) : undefined;
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
@@ -168,13 +177,13 @@ export function VendorCombobox({
           </li>
         ))}
       </ul>
-      {open && !searching && options.length === 0 && (
+      {open && !searching && (options.length === 0 || alreadyGranted) && (
         <span className="field-hint" data-testid="vendor-no-matches">
-          {t('groups.grant.noMatches')}
+          {alreadyGranted ?? t('groups.grant.noMatches')}
         </span>
       )}
       <span className="visually-hidden" role="status">
-        {open && !searching ? (options.length > 0 ? t('groups.grant.matches', { count: options.length }) : t('groups.grant.noMatches')) : ''}
+        {open && !searching ? [options.length > 0 ? t('groups.grant.matches', { count: options.length }) : undefined, alreadyGranted ?? (options.length > 0 ? undefined : t('groups.grant.noMatches'))].filter(Boolean).join(' ') : ''}
       </span>
       {error && (
         <span id={errorId} className="field-error">

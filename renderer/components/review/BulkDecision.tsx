@@ -35,7 +35,7 @@ export function BulkDecision({ shown, disabled }: { shown: readonly ReviewItemSt
         <JustificationDialog
           intro={t('campaigns.justifyManyIntro', { count: undecided.filter((item) => justificationRequired(item.mode, 'keep')).length })}
           initial=""
-          portalMessage={fieldError(t, error, 'justification')}
+          portalMessage={fieldError(t, error, 'justification', t('campaigns.justification'))}
           onCancel={() => setJustifying(undefined)}
           onSave={(text) =>
             void decideMany(justifying, 'keep', text).then((saved) => {

@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReviewCampaign } from '../../../common/review/review-campaign';
 import { localDay } from '../../../common/review/review-rules';
 import { formatDateTime, formatDay } from '../relative-time';
 import { selectNavigate, useNavigationStore } from '../../stores/navigation-store';
+import { DataTable } from '../table/DataTable';
 
 /** The campaigns, newest first, each with its progress, status and what still waits to be sent. */
 export function CampaignList({ campaigns }: { campaigns: readonly ReviewCampaign[] }) {
@@ -10,44 +12,61 @@ export function CampaignList({ campaigns }: { campaigns: readonly ReviewCampaign
   const navigate = useNavigationStore(selectNavigate);
   const today = localDay(new Date());
   if (campaigns.length === 0) return <p className="muted">{t('campaigns.none')}</p>;
+  const progress = (campaign: ReviewCampaign) => t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount });
   return (
-    <table className="data-table" aria-label={t('campaigns.table')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('campaigns.name')}</th>
-          <th scope="col">{t('campaigns.dueDate')}</th>
-          <th scope="col">{t('campaigns.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {campaigns.map((campaign) => (
-          <tr key={campaign.id} data-testid="campaign-row">
-            <td>
-              <a
-                href={`#/campaign/${encodeURIComponent(campaign.id)}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate({ screen: 'campaign', id: campaign.id });
-                }}
-              >
-                {campaign.name}
-              </a>
-            </td>
-            <td>{formatDay(campaign.dueDate, i18n.language)}</td>
-            <td>
+    <DataTable
+      label={t('campaigns.table')}
+      rows={campaigns}
+      rowKey={(campaign) => campaign.id}
+      rowTestId="campaign-row"
+      columns={[
+        {
+          id: 'name',
+          header: t('campaigns.name'),
+          text: (campaign) => campaign.name,
+          sort: { kind: 'text', value: (campaign) => campaign.name },
+          render: (campaign) => (
+            <a
+              href={`#/campaign/${encodeURIComponent(campaign.id)}`}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ screen: 'campaign', id: campaign.id });
+              }}
+            >
+              {campaign.name}
+            </a>
+          ),
+        },
+        {
+          id: 'due',
+          header: t('campaigns.dueDate'),
+          text: (campaign) => formatDay(campaign.dueDate, i18n.language),
+          sort: { kind: 'time', value: (campaign) => campaign.dueDate },
+        },
+        {
+          id: 'status',
+          header: t('campaigns.status'),
+          text: (campaign) => `${campaignStatusText(t, campaign, today, i18n.language)} · ${progress(campaign)}`,
+          sort: { kind: 'number', value: (campaign) => (campaign.itemCount === 0 ? null : campaign.decidedCount / campaign.itemCount) },
+          render: (campaign) => (
+            <>
               <CampaignStatus campaign={campaign} today={today} language={i18n.language} />
-              <span className="muted"> · {t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount })}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              <span className="muted"> · {progress(campaign)}</span>
+            </>
+          ),
+        },
+      ]}
+    />
   );
+}
+
+function campaignStatusText(t: TFunction, campaign: ReviewCampaign, today: string, language: string): string {
+  if (campaign.completedAt) return t('campaigns.completed', { when: formatDateTime(campaign.completedAt, language) });
+  return campaign.dueDate < today ? t('campaigns.overdue') : t('campaigns.open');
 }
 
 export function CampaignStatus({ campaign, today, language }: { campaign: ReviewCampaign; today: string; language: string }) {
   const { t } = useTranslation();
-  if (campaign.completedAt) return <>{t('campaigns.completed', { when: formatDateTime(campaign.completedAt, language) })}</>;
-  if (campaign.dueDate < today) return <span className="attention-text">{t('campaigns.overdue')}</span>;
-  return <>{t('campaigns.open')}</>;
+  const text = campaignStatusText(t, campaign, today, language);
+  return !campaign.completedAt && campaign.dueDate < today ? <span className="attention-text">{text}</span> : <>{text}</>;
 }

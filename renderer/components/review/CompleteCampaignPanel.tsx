@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewCampaignDetail } from '../../../common/review/review-campaign';
 import { CommandButton } from '../CommandButton';
@@ -15,12 +15,15 @@ export function CompleteCampaignPanel({ detail }: { detail: ReviewCampaignDetail
   const completing = useCampaignStore(selectCompleting);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<number | undefined>(undefined);
+  // Stable, so it focuses the notice once, when it appears, not on every render after.
+  const focusOnAppear = useCallback((notice: HTMLElement | null) => notice?.focus(), []);
   const undecided = detail.items.filter((item) => !item.decision).length;
   const removals = detail.items.filter((item) => item.decision?.decision === 'remove' && !item.removedAt);
 
   if (detail.campaign.completedAt) {
+    // In the place of the button that was pressed, and focused: brought into view, and read out, at once.
     return done === undefined ? null : (
-      <p className="notice success" role="status" data-testid="campaign-completed">
+      <p className="notice success" role="status" tabIndex={-1} ref={focusOnAppear} data-testid="campaign-completed">
         {t('campaigns.completedNotice', { count: done })}
       </p>
     );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkJustification } from '../../../common/review/review-rules';
+import { issueText } from '../field-errors';
 
 /** Keeping access without approval (for one grant or several): the reviewer must say why before the decision is saved. */
 export function JustificationDialog({
@@ -28,7 +29,7 @@ export function JustificationDialog({
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   const check = checkJustification(text, 'without_approval', 'keep');
-  const message = touched && !check.ok ? t(`fieldErrors.${check.code}` as 'fieldErrors.INVALID') : portalMessage;
+  const message = touched && !check.ok ? issueText(t, check, t('campaigns.justification')) : portalMessage;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDueDate, checkReviewName, localDay } from '../../../common/review/review-rules';
 import type { ReviewCampaign } from '../../../common/review/review-campaign';
-import { fieldError } from '../field-errors';
+import { fieldError, issueText } from '../field-errors';
+import { DateField } from '../DateField';
 import { ErrorMessage } from '../ErrorMessage';
+import { useInlineForm } from '../use-inline-form';
 import { selectStartError, useCampaignStore } from '../../stores/campaign-store';
 
 /** "Start en gjennomgang": a name and a due date, checked by the same rules main applies. Works offline. */
@@ -16,17 +18,15 @@ export function NewCampaignForm({ grantCount, onStarted, onCancel }: { grantCoun
   const [name, setName] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [touched, setTouched] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
   const ids = { title: useId(), name: useId(), nameError: useId(), due: useId(), dueError: useId() };
-  useEffect(() => {
-    nameRef.current?.focus();
-    return () => clearStartError();
-  }, [clearStartError]);
+  const inline = useInlineForm(onCancel, 'new-campaign');
+  useEffect(() => () => clearStartError(), [clearStartError]);
 
   const nameCheck = checkReviewName(name);
   const dueCheck = checkDueDate(dueDate, today);
-  const nameMessage = touched && !nameCheck.ok ? t(`fieldErrors.${nameCheck.code}` as 'fieldErrors.INVALID') : fieldError(t, startError, 'name');
-  const dueMessage = touched && !dueCheck.ok ? t(`fieldErrors.${dueCheck.code}` as 'fieldErrors.INVALID') : fieldError(t, startError, 'dueDate');
+  const labels = { name: t('campaigns.name'), dueDate: t('campaigns.dueDate') };
+  const nameMessage = touched && !nameCheck.ok ? issueText(t, nameCheck, labels.name) : fieldError(t, startError, 'name', labels.name);
+  const dueMessage = touched && !dueCheck.ok ? issueText(t, dueCheck, labels.dueDate) : fieldError(t, startError, 'dueDate', labels.dueDate);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,13 +37,12 @@ export function NewCampaignForm({ grantCount, onStarted, onCancel }: { grantCoun
   };
 
   return (
-    <form className="group-form" aria-labelledby={ids.title} onSubmit={(event) => void submit(event)} noValidate>
+    <form {...inline} className="group-form" aria-labelledby={ids.title} onSubmit={(event) => void submit(event)} noValidate>
       <h3 id={ids.title}>{t('campaigns.startTitle')}</h3>
       <p className="muted">{t('campaigns.startIntro', { count: grantCount })}</p>
       <div className="field">
         <label htmlFor={ids.name}>{t('campaigns.name')}</label>
         <input
-          ref={nameRef}
           id={ids.name}
           value={name}
           placeholder={t('campaigns.namePlaceholder')}
@@ -60,22 +59,14 @@ export function NewCampaignForm({ grantCount, onStarted, onCancel }: { grantCoun
       </div>
       <div className="field">
         <label htmlFor={ids.due}>{t('campaigns.dueDate')}</label>
-        <input
-          id={ids.due}
-          type="date"
-          min={today}
-          value={dueDate}
-          aria-invalid={dueMessage ? true : undefined}
-          aria-describedby={dueMessage ? ids.dueError : undefined}
-          onChange={(event) => setDueDate(event.target.value)}
-        />
+        <DateField id={ids.due} value={dueDate} invalid={Boolean(dueMessage)} describedBy={dueMessage ? ids.dueError : undefined} onChange={setDueDate} />
         {dueMessage && (
           <p id={ids.dueError} className="field-error">
             {dueMessage}
           </p>
         )}
       </div>
-      {startError && !startError.fields && <ErrorMessage error={startError} />}
+      {startError && <ErrorMessage error={startError} placed={['name', 'dueDate']} labels={labels} />}
       <div className="form-actions">
         <button type="submit">{t('campaigns.startSubmit')}</button>
         <button type="button" className="secondary" onClick={onCancel}>

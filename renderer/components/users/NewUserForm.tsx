@@ -1,26 +1,31 @@
-import { useId, useState, type FocusEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/portal/portal-types';
 import type { PortalErrorData } from '../../../common/result';
-import { checkNewUser, emptyNewUserDraft, type NewUserDraft, type UserFormErrors, type UserFormField } from '../../../common/users/user-form';
+import { checkNewUser, emptyNewUserDraft, userFormFieldOrder, type NewUserDraft, type UserFormErrors, type UserFormField } from '../../../common/users/user-form';
 import { useUserStore } from '../../stores/user-store';
 import { CommandButton } from '../CommandButton';
 import { ErrorMessage } from '../ErrorMessage';
+import { useInlineForm } from '../use-inline-form';
+import { DuplicateEmailDialog } from './DuplicateEmailDialog';
 import { TwoFactorChoice } from './TwoFactorChoice';
 import { UserTextField } from './UserTextField';
-import { blurShowsError, firstInvalidField, isFieldsOnly, serverFieldErrors } from './user-field-error';
+import { blurShowsError, firstInvalidField, serverFieldErrors } from './user-field-error';
 
 /**
  * "Ny bruker": checked field by field as the admin leaves each one (the portal's own rules), all at
  * once on submit with focus on the first problem, and the portal's answer beside the fields if it
- * still refuses.
+ * still refuses. An e-mail address another user already has is asked about before anything is sent.
  */
 export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const create = useUserStore((state) => state.create);
+  const withEmail = useUserStore((state) => state.withEmail);
   const formId = useId();
   const fieldId = (field: UserFormField) => `${formId}-${field}`;
   const titleId = `${formId}-title`;
+  // Focus in "Fornavn" when it opens, Escape closes it: as every inline form.
+  const inline = useInlineForm(onCancel, 'new-user');
 
   const [draft, setDraft] = useState<NewUserDraft>(emptyNewUserDraft);
   const [touched, setTouched] = useState<Partial<Record<UserFormField, boolean>>>({});
@@ -28,6 +33,18 @@ export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) =
   const [serverErrors, setServerErrors] = useState<UserFormErrors>({});
   const [error, setError] = useState<PortalErrorData>();
   const [busy, setBusy] = useState(false);
+  const [duplicate, setDuplicate] = useState<{ email: string; users: User[] }>();
+  // The address the admin chose to share with another user: not asked about again.
+  const sharedEmail = useRef<string | undefined>(undefined);
+  const focusEmail = useRef(false);
+
+  useEffect(() => {
+    // After "Avbryt" the dialog is gone (the page is no longer inert): back to the address.
+    if (!duplicate && focusEmail.current) {
+      focusEmail.current = false;
+      document.getElementById(`${formId}-email`)?.focus();
+    }
+  }, [duplicate, formId]);
 
   const { errors: clientErrors } = checkNewUser(draft);
   const shown = (field: UserFormField): string | undefined =>
@@ -58,6 +75,17 @@ export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) =
       if (invalid) document.getElementById(fieldId(invalid))?.focus();
       return;
     }
+    if (checked.input.email !== sharedEmail.current) {
+      const holders = await withEmail(checked.input.email);
+      if (!holders.ok) {
+        setError(holders.error);
+        return;
+      }
+      if (holders.value.length > 0) {
+        setDuplicate({ email: checked.input.email, users: holders.value });
+        return;
+      }
+    }
     setBusy(true);
     const result = await create(checked.input);
     setBusy(false);
@@ -74,6 +102,7 @@ export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) =
 
   return (
     <form
+      {...inline}
       className="user-form panel"
       aria-labelledby={titleId}
       noValidate
@@ -108,7 +137,7 @@ export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) =
           maxLength={64}
         />
       )}
-      {error && (isFieldsOnly(error) ? <p role="alert" className="error-message">{t('errors.INVALID_INPUT')}</p> : <ErrorMessage error={error} />)}
+      {error && <ErrorMessage error={error} placed={userFormFieldOrder} scopes={['users']} />}
       <div className="form-actions">
         <CommandButton type="submit" disabled={busy} aria-busy={busy || undefined}>
           {t('users.create.submit')}
@@ -118,6 +147,21 @@ export function NewUserForm({ onCreated, onCancel }: { onCreated: (user: User) =
         </button>
       </div>
       {busy && <p className="muted" role="status">{t('users.create.creating')}</p>}
+      {duplicate && (
+        <DuplicateEmailDialog
+          email={duplicate.email}
+          users={duplicate.users}
+          onCancel={() => {
+            focusEmail.current = true;
+            setDuplicate(undefined);
+          }}
+          onConfirm={() => {
+            sharedEmail.current = duplicate.email;
+            setDuplicate(undefined);
+            void submit();
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/portal/portal-types';
 import type { PortalErrorData } from '../../../common/result';
 import { checkUserEdit, draftFromUser, type UserEditDraft, type UserFormErrors, type UserFormField } from '../../../common/users/user-form';
+import { useUnsavedChanges } from '../../stores/navigation-store';
 import { useUserStore } from '../../stores/user-store';
 import { CommandButton } from '../CommandButton';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -10,9 +11,12 @@ import { ErrorMessage } from '../ErrorMessage';
 import { ConflictPanel } from './ConflictPanel';
 import { TwoFactorChoice } from './TwoFactorChoice';
 import { UserTextField } from './UserTextField';
-import { blurShowsError, firstInvalidField, isFieldsOnly, serverFieldErrors } from './user-field-error';
+import { blurShowsError, firstInvalidField, serverFieldErrors } from './user-field-error';
 
 type Saved = 'saved' | 'switchedToTotp';
+
+/** The fields this form shows errors at; a refusal of anything else is said under the form. */
+const editFields: readonly UserFormField[] = ['email', 'mobile', 'yubikeyOtp'];
 
 /**
  * "Rediger bruker". The form edits a snapshot (`base`) of the user and sends base.version as If-Match,
@@ -37,8 +41,11 @@ export function UserEditForm({ latest }: { latest: User }) {
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [confirmReload, setConfirmReload] = useState(false);
+  const [confirmSwitch, setConfirmSwitch] = useState(false);
 
   const check = checkUserEdit(base, draft);
+  // Edits not saved yet are kept: a menu item, Back or "Logg ut" asks first.
+  useUnsavedChanges(check.changed);
   const newer = latest.id === base.id && latest.version > base.version;
   // Adjusting state while rendering (React's pattern for following a prop): nothing edited, nothing lost.
   if (newer && !check.changed && !conflict) {
@@ -67,13 +74,18 @@ export function UserEditForm({ latest }: { latest: User }) {
     setConflict(false);
   };
 
-  const submit = async () => {
+  const submit = async (switchConfirmed = false) => {
     setSubmitted(true);
     setError(undefined);
     if (!check.changed) return;
     const invalid = firstInvalidField(check.errors);
     if (invalid) {
       document.getElementById(fieldId(invalid))?.focus();
+      return;
+    }
+    // Leaving Yubikey locks the user out until they have the new QR code: said, and confirmed, first.
+    if (base.twoFactor === 'yubikey' && check.changes.twoFactor === 'totp' && !switchConfirmed) {
+      setConfirmSwitch(true);
       return;
     }
     setBusy(true);
@@ -193,7 +205,7 @@ export function UserEditForm({ latest }: { latest: User }) {
           }}
         />
       )}
-      {error && (isFieldsOnly(error) ? <p role="alert" className="error-message">{t('errors.INVALID_INPUT')}</p> : <ErrorMessage error={error} />)}
+      {error && <ErrorMessage error={error} placed={editFields} scopes={['users']} />}
 
       <div className="form-actions">
         <CommandButton type="submit" disabled={!check.changed || busy || conflict} aria-busy={busy || undefined}>
@@ -209,6 +221,19 @@ export function UserEditForm({ latest }: { latest: User }) {
         )}
       </div>
 
+      {confirmSwitch && (
+        <ConfirmDialog
+          title={t('users.edit.switchToTotpTitle', { name: `${base.firstName} ${base.lastName}` })}
+          confirmLabel={t('users.edit.switchToTotpConfirm')}
+          onCancel={() => setConfirmSwitch(false)}
+          onConfirm={() => {
+            setConfirmSwitch(false);
+            void submit(true);
+          }}
+        >
+          <p>{t('users.edit.switchToTotpBody', { name: `${base.firstName} ${base.lastName}` })}</p>
+        </ConfirmDialog>
+      )}
       {confirmReload && (
         <ConfirmDialog title={t('users.conflict.confirmTitle')} confirmLabel={t('users.conflict.confirm')} onConfirm={() => void reload()} onCancel={() => setConfirmReload(false)}>
           <p>{t('users.conflict.confirmBody')}</p>

@@ -5,6 +5,9 @@ import { migration003SyncIndexes } from './003-sync-indexes';
 import { migration004AccessReviews } from './004-access-reviews';
 import { migration005MachineGroupNameKeys } from './005-machine-group-name-keys';
 import { migration006AuditByObject } from './006-audit-by-object';
+import { migration007AuditObjectNames } from './007-audit-object-names';
+import { migration008GrantModeChanges } from './008-grant-mode-changes';
+import { migration009YubikeyPublicIdOnce } from './009-yubikey-public-id-once';
 
 /** Schema version N is `migrations[N - 1]`. Append only; never edit a migration that has shipped. */
 export const migrations: ReadonlyArray<(db: Db) => void> = [
@@ -14,4 +17,7 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   migration004AccessReviews,
   migration005MachineGroupNameKeys,
   migration006AuditByObject,
+  migration007AuditObjectNames,
+  migration008GrantModeChanges,
+  migration009YubikeyPublicIdOnce,
 ];
