@@ -48,7 +48,7 @@ function appFiles(platform: NodePlatform, nativeDir: string): NonNullable<Config
     'out/preload/**',
     'out/renderer/**',
     'package.json',
-    // The PDF report embeds two DejaVu cuts (main/export/report-fonts.ts); the package's other 20 files stay out.
+    // The PDF report embeds two DejaVu cuts (main/fonts/dejavu-fonts.ts: the PDF report and the QR label); the package's other 20 files stay out.
     '!**/node_modules/dejavu-fonts-ttf/ttf/!(DejaVuSansCondensed.ttf|DejaVuSansCondensed-Bold.ttf)',
     '!**/node_modules/dejavu-fonts-ttf/{fontconfig,*.txt}',
     // Native addons ship as binaries, no sources. better-sqlite3 has every platform's prebuild: keep

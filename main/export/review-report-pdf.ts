@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { ReviewItemState, ReviewReport } from '../../common/review/review-campaign';
 import { formatCalendarDate, formatOsloDateTime, osloCalendarDate } from '../../common/time/oslo-time';
 import { drawPdfTable, type PdfDoc, type PdfTableColumn, type PdfTableStyle } from './pdf-table';
-import { reportFontFiles } from './report-fonts';
+import { dejavuFontFiles } from '../fonts/dejavu-fonts';
 import { reviewFileName } from './review-file-name';
 import { decisionLabelKey, REVIEW_LABELS, type ReviewLabels, type ReviewLanguage } from './review-labels';
 import { summariseReview } from './review-summary';
@@ -33,7 +33,7 @@ export async function reviewReportPdf(report: ReviewReport, language: ReviewLang
   const generatedAt = new Date(report.generatedAt);
   if (Number.isNaN(generatedAt.getTime())) throw new Error(`Report generatedAt is not a time: ${report.generatedAt}`);
   const title = `${labels.report.title} – ${report.detail.campaign.name}`;
-  const fonts = reportFontFiles();
+  const fonts = dejavuFontFiles();
 
   const doc = new PDFDocument({
     size: 'A4',

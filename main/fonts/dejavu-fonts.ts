@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 
 /**
- * The report's TrueType fonts, shipped with the app in the dejavu-fonts-ttf package (Bitstream Vera
- * licence + public-domain DejaVu changes: free to redistribute with the app).
+ * The app's TrueType fonts (the PDF report and the label under QR codes), shipped with the app in the
+ * dejavu-fonts-ttf package (Bitstream Vera licence + public-domain DejaVu changes: free to
+ * redistribute with the app).
  *
  * Why not pdfkit's built-in Helvetica: the 14 standard PDF fonts only encode WinAnsi, which has æøå
  * but not the Sámi letters (Č, Đ, Ŋ, Š, Ŧ, Ž) that vendor and group names may contain. DejaVu covers
@@ -16,12 +17,12 @@ import { createRequire } from 'node:module';
  */
 const resolveFromHere = createRequire(import.meta.url);
 
-export interface ReportFontFiles {
+export interface DejavuFontFiles {
   regular: string;
   bold: string;
 }
 
-export function reportFontFiles(): ReportFontFiles {
+export function dejavuFontFiles(): DejavuFontFiles {
   return {
     regular: resolveFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
     bold: resolveFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
