@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type {
   AccessibleGroup,
   AuditEvent,
+  EngineFinding,
+  EngineStatus,
   Grant,
+  GroupDevice,
   MachineGroup,
   Me,
   OneTimePasswordReceipt,
@@ -80,6 +83,12 @@ export interface SyncStatus {
   pending: Array<{ kind: 'service' | 'machineGroup'; id: string; name: string | null; readyAt: string }>;
 }
 
+/** The remote-support system's status (GET /engine) as last fetched after a sync, kept in the cache for offline. */
+export interface CachedEngineStatus {
+  status: EngineStatus;
+  fetchedAt: string;
+}
+
 export const grantModeSchema = z.enum(['with_approval', 'without_approval']);
 
 export const userFieldsSchema = z
@@ -147,6 +156,13 @@ export const channels = {
   'groups.list': { input: none, output: returns<MachineGroup[]>() },
   'groups.get': { input: z.object({ id }).strict(), output: returns<MachineGroup | null>() },
   'groups.create': { input: z.object({ name: z.string().max(200) }).strict(), output: returns<MachineGroup>() },
+  /** "Gi nytt navn": `version` is the cached group's, sent as If-Match (412 PRECONDITION_FAILED when someone changed it). */
+  'groups.rename': {
+    input: z.object({ id, version: z.number().int().nonnegative(), name: z.string().max(200) }).strict(),
+    output: returns<MachineGroup>(),
+  },
+  /** "Slett gruppen": only when no vendor has access (VENDORS_HAVE_ACCESS), never the default group (DEFAULT_GROUP). */
+  'groups.delete': { input: z.object({ id, version: z.number().int().nonnegative() }).strict(), output: returns<null>() },
 
   'grants.list': { input: z.object({ groupId: id }).strict(), output: returns<Grant[]>() },
   /** Every grant on every group of the organisation, from the cache: the access review's table. */
@@ -156,6 +172,15 @@ export const channels = {
     output: returns<Grant>(),
   },
   'grants.remove': { input: z.object({ groupId: id, vendorId: id }).strict(), output: returns<null>() },
+
+  /** What the portal drives (a real remote-support system, or none: "simulert"), from the cache; null before the first sync. */
+  'engine.status': { input: none, output: returns<CachedEngineStatus | null>() },
+  /** The machines the remote-support system has in one group, from the cache. */
+  'groups.devices': { input: z.object({ groupId: id }).strict(), output: returns<GroupDevice[]>() },
+  /** Access to the organisation's groups that exists in the remote-support system but was not given through the portal. */
+  'engine.findings': { input: none, output: returns<EngineFinding[]>() },
+  /** Online: removes such access in the remote-support system at once (ENGINE_UNAVAILABLE when it cannot be reached: nothing removed). */
+  'engine.removeFinding': { input: z.object({ id }).strict(), output: returns<null>() },
 
   /** Online: the portal's search; offline: the cached vendors, filtered the same way. */
   'vendors.search': {
@@ -179,6 +204,13 @@ export const channels = {
   'users.regenerateTotp': { input: z.object({ id }).strict(), output: returns<User>() },
   /** Asks where to save, then writes the PNG there (0600). `null` when the user cancelled the dialog. */
   'users.saveQrCode': { input: z.object({ id }).strict(), output: returns<{ path: string } | null>() },
+  /**
+   * A vendor's technician leaves: deactivate (signed out at once, cannot sign in, history kept; undone by
+   * reactivate) or delete (cannot be undone). `version` is the one the screen shows, sent as If-Match.
+   */
+  'users.deactivate': { input: z.object({ id, version: z.number().int().nonnegative() }).strict(), output: returns<User>() },
+  'users.reactivate': { input: z.object({ id, version: z.number().int().nonnegative() }).strict(), output: returns<User>() },
+  'users.delete': { input: z.object({ id, version: z.number().int().nonnegative() }).strict(), output: returns<null>() },
 
   'admins.list': { input: none, output: returns<User[]>() },
   'admins.delegate': { input: z.object({ userId: id }).strict(), output: returns<User>() },
@@ -245,6 +277,27 @@ export const channels = {
   'reviews.complete': { input: z.object({ id: campaignId }).strict(), output: returns<ReviewCampaignDetail>() },
   'reviews.exportCsv': { input: z.object({ id: campaignId, language: uiLanguageSchema }).strict(), output: returns<Saved>() },
   'reviews.exportPdf': { input: z.object({ id: campaignId, language: uiLanguageSchema }).strict(), output: returns<Saved>() },
+  /**
+   * The main access review (Tilgangsgjennomgang, not a campaign) as its filter shows it, as CSV in the
+   * campaign file's columns, words and dialect, with each grant's last review. Asks where to save; `null` when cancelled.
+   */
+  'reviews.exportAccessCsv': {
+    input: z
+      .object({
+        filter: z
+          .object({
+            groupId: id.optional(),
+            vendorId: id.optional(),
+            mode: grantModeSchema.optional(),
+            expiringWithinDays: z.number().int().min(1).max(3660).optional(),
+            neverReviewed: z.boolean().optional(),
+          })
+          .strict(),
+        language: uiLanguageSchema,
+      })
+      .strict(),
+    output: returns<Saved>(),
+  },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

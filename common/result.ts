@@ -33,6 +33,8 @@ export const errorCodes = [
   'NAME_INVALID_CHARACTERS',
   'NAME_TOO_LONG',
   'NAME_TAKEN',
+  'VENDORS_HAVE_ACCESS',
+  'DEFAULT_GROUP',
   'CANNOT_GRANT_SELF',
   'VENDOR_NOT_FOUND',
   'EXPIRES_AT_NOT_IN_FUTURE',
@@ -41,8 +43,13 @@ export const errorCodes = [
   'PRECONDITION_REQUIRED',
   'TWO_FACTOR_NOT_TOTP',
   'YUBIKEY_IN_USE',
+  'USER_DEACTIVATED',
+  'CANNOT_DEACTIVATE_SELF',
+  'CANNOT_DELETE_SELF',
   'ACCESS_REVIEW_CONFLICT',
   'ACCESS_REVIEW_COMPLETED',
+  // The portal could not reach the remote-support system, so it changed nothing there.
+  'ENGINE_UNAVAILABLE',
   // The portal has no such route (an older portal than this app), or the request was larger than it takes.
   'ROUTE_NOT_FOUND',
   'BODY_TOO_LARGE',

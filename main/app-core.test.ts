@@ -108,6 +108,45 @@ describe('the main-process core, channel by channel', () => {
     await expect(call('groups.create', { name: longest })).resolves.toMatchObject({ name: longest });
   });
 
+  it('renames and deletes machine groups through the portal, and the cache follows (after a sync too)', async () => {
+    const created = await call('groups.create', { name: 'Skrivefeil' });
+    // The group finishes synchronising on the portal (a new version); a rename with the version the app
+    // had then is refused, and the sync that follows gives the cache the current one.
+    await expect(call('groups.rename', { id: created.id, version: created.version, name: 'For tidlig' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await call('sync.now');
+    const group = (await call('groups.get', { id: created.id }))!;
+    expect(group.version).toBeGreaterThan(created.version);
+    const renamed = await call('groups.rename', { id: group.id, version: group.version, name: ' Laboratoriet ' });
+    expect(renamed).toMatchObject({ id: group.id, name: 'Laboratoriet', fullName: 'NorskHelsenetttest-Laboratoriet', isDefault: false });
+    expect((await call('groups.get', { id: group.id }))?.name).toBe('Laboratoriet');
+    // The version the app had is stale now: the portal says so instead of renaming over someone else's change.
+    await expect(call('groups.rename', { id: group.id, version: group.version, name: 'Gammel kopi' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(call('groups.rename', { id: group.id, version: renamed.version, name: 'a/b<script>' })).rejects.toMatchObject({
+      code: 'NAME_INVALID_CHARACTERS',
+      fields: [{ path: 'name', code: 'NAME_INVALID_CHARACTERS' }],
+    });
+    await expect(call('groups.rename', { id: group.id, version: renamed.version, name: 'maskiner' })).rejects.toMatchObject({ code: 'NAME_TAKEN', fields: [{ path: 'name' }] });
+
+    const [vendor] = await call('vendors.search', { query: 'ostfold', limit: 1 });
+    await call('grants.put', { groupId: group.id, vendorId: vendor!.id, mode: 'with_approval' });
+    await expect(call('groups.delete', { id: group.id, version: renamed.version })).rejects.toMatchObject({ code: 'VENDORS_HAVE_ACCESS' });
+    expect(await call('groups.get', { id: group.id })).not.toBeNull();
+    await call('grants.remove', { groupId: group.id, vendorId: vendor!.id });
+    const maskiner = (await call('groups.list')).find((candidate) => candidate.isDefault)!;
+    await expect(call('groups.delete', { id: maskiner.id, version: maskiner.version })).rejects.toMatchObject({ code: 'DEFAULT_GROUP' });
+
+    const changes = events.length;
+    await expect(call('groups.delete', { id: group.id, version: renamed.version })).resolves.toBeNull();
+    expect(events.slice(changes).map((entry) => entry.event)).toContain('cache.changed');
+    expect(await call('groups.get', { id: group.id })).toBeNull();
+    // The sync feed's tombstone agrees with the command's answer: the group stays gone.
+    await call('sync.now');
+    expect(await call('groups.get', { id: group.id })).toBeNull();
+    expect((await call('groups.list')).map((listed) => listed.id)).not.toContain(group.id);
+    const actions = (await call('audit.list', { limit: 500 })).filter((event) => event.objectId === group.id).map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(['machineGroup.created', 'machineGroup.renamed', 'machineGroup.deleted']));
+  });
+
   it('gives vendors access with and without approval, changes and removes it', async () => {
     const group = (await call('groups.list')).find((candidate) => candidate.name === 'Maskiner')!;
     const [ostfold] = await call('vendors.search', { query: 'ostfold', limit: 5 });

@@ -1,6 +1,7 @@
 import type { Handlers } from './ipc/handlers-type';
 import { appHandlers } from './handlers/app-handlers';
 import { directoryHandlers } from './handlers/directory-handlers';
+import { engineHandlers } from './handlers/engine-handlers';
 import { groupHandlers } from './handlers/group-handlers';
 import type { HandlerDeps } from './handlers/handler-deps';
 import { reviewHandlers } from './handlers/review-handlers';
@@ -18,5 +19,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...directoryHandlers(deps),
     ...userHandlers(deps),
     ...reviewHandlers(deps),
+    ...engineHandlers(deps),
   };
 }

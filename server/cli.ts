@@ -1,10 +1,24 @@
 import { parseArgs } from 'node:util';
+import {
+  checkCertHash,
+  checkEngineSignIn,
+  checkEngineUrl,
+  DEFAULT_ENGINE_SIGN_IN_CLIENT_ID,
+  readEngineCredentials,
+  readEngineSignInSecret,
+  type EngineConfig,
+} from './engine/engine-config';
 import type { SeedSpec } from './options';
 import { startPortalServer } from './start';
 
 /**
- * `npm run server -- --port 0 --db <file> --seed demo|empty|large:<N> [--dev-tokens] [--show-demo-credentials]`
+ * `npm run server -- --port 0 --db <file> --seed demo|empty|large:<N> [--dev-tokens] [--show-demo-credentials]
+ *   [--engine none|meshcentral --engine-url wss://… --engine-cert-hash <sha-384 hex> --engine-credentials-file <json>
+ *    [--engine-sign-in-redirect-uri https://<engine>/auth-oidc-callback [--engine-sign-in-client-id <id>]]]`
  * Prints one JSON line {"url","issuer"} on stdout when ready; stops on SIGINT/SIGTERM.
+ * The engine's account comes from the file or FJERNHJELP_ENGINE_USERNAME/PASSWORD, never from the command line;
+ * so does the secret of the engine's sign-in client (the file's "signInClientSecret" or
+ * FJERNHJELP_ENGINE_SIGN_IN_CLIENT_SECRET), needed when --engine-sign-in-redirect-uri is given.
  */
 const { values } = parseArgs({
   options: {
@@ -17,6 +31,13 @@ const { values } = parseArgs({
     log: { type: 'boolean', default: false },
     // The DEMO box on the sign-in page (demo credentials and the current code); only honoured with --seed demo.
     'show-demo-credentials': { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'none' },
+    'engine-url': { type: 'string' },
+    'engine-cert-hash': { type: 'string' },
+    'engine-credentials-file': { type: 'string' },
+    'engine-reconcile-interval-ms': { type: 'string' },
+    'engine-sign-in-redirect-uri': { type: 'string' },
+    'engine-sign-in-client-id': { type: 'string', default: DEFAULT_ENGINE_SIGN_IN_CLIENT_ID },
   },
 });
 
@@ -34,6 +55,28 @@ function parseDelay(name: string, text: string | undefined): number | undefined 
   return value;
 }
 
+function parseEngine(): EngineConfig {
+  if (values.engine === 'none') return { kind: 'none' };
+  if (values.engine !== 'meshcentral') throw new Error(`--engine must be none or meshcentral, not ${values.engine}`);
+  if (!values['engine-url'] || !values['engine-cert-hash']) throw new Error('--engine meshcentral needs --engine-url and --engine-cert-hash');
+  const interval = parseDelay('engine-reconcile-interval-ms', values['engine-reconcile-interval-ms']);
+  const redirectUri = values['engine-sign-in-redirect-uri'];
+  return {
+    kind: 'meshcentral',
+    url: checkEngineUrl(values['engine-url']),
+    certHash: checkCertHash(values['engine-cert-hash']),
+    credentials: readEngineCredentials(values['engine-credentials-file'], process.env),
+    ...(interval !== undefined && { reconcileIntervalMs: interval }),
+    ...(redirectUri !== undefined && {
+      signIn: checkEngineSignIn({
+        clientId: values['engine-sign-in-client-id'],
+        clientSecret: readEngineSignInSecret(values['engine-credentials-file'], process.env),
+        redirectUri,
+      }),
+    }),
+  };
+}
+
 if (!values.db) {
   console.error('--db <file> is required');
   process.exit(2);
@@ -48,6 +91,7 @@ const server = await startPortalServer({
   ...(values['group-sync-delay-ms'] !== undefined && { groupSyncDelayMs: parseDelay('group-sync-delay-ms', values['group-sync-delay-ms']) }),
   logger: values.log,
   showDemoCredentials: values['show-demo-credentials'],
+  engine: parseEngine(),
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, issuer: server.issuer })}\n`);
 

@@ -1,5 +1,6 @@
 import { defaultLoginFailureDelay, type LoginFailureDelay } from './auth/login-throttle';
 import type { YubikeyValidator } from './auth/yubikey-validator';
+import type { EngineConfig } from './engine/engine-config';
 
 /** How the reference portal is started: by the CLI, by the app in demo mode, and by tests. */
 export type SeedSpec = 'demo' | 'empty' | { large: number };
@@ -29,6 +30,12 @@ export interface PortalServerOptions {
   loginFailureDelayMs?: LoginFailureDelay;
   /** Yubikey OTP validation; the default is the reference validator (format, public id, replay). */
   yubikeyValidator?: YubikeyValidator;
+  /**
+   * The remote-support system the portal drives. Default `{ kind: 'none' }`: nothing is driven, activation and
+   * new groups finish after the simulated delays above, and the API says "simulated" so nobody takes it for
+   * real access (the app's demo mode and embedded default).
+   */
+  engine?: EngineConfig;
 }
 
 export interface ResolvedServerOptions extends Required<Omit<PortalServerOptions, 'logger' | 'yubikeyValidator'>> {
@@ -46,6 +53,7 @@ export function resolveOptions(options: PortalServerOptions): ResolvedServerOpti
     logger: false,
     showDemoCredentials: false,
     loginFailureDelayMs: defaultLoginFailureDelay,
+    engine: { kind: 'none' },
     ...options,
   };
 }

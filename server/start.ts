@@ -7,6 +7,8 @@ import { createDevTokens } from './auth/dev-tokens';
 import type { AccessTokenVerifier } from './auth/token-verifier';
 import type { ServerContext } from './context';
 import { openDatabase } from './db/database';
+import { connectEngine } from './engine/connect-engine';
+import { startEngineRuntime } from './engine/engine-runtime';
 import { requireAuthentication } from './http/authenticate';
 import { MAX_PATH_SEGMENT_LENGTH, routeNotFound } from './http/framework-problems';
 import { sendProblem } from './http/problem';
@@ -36,10 +38,13 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
   await applySeed(db, options.seed, options.now());
 
   const listening: { baseUrl?: string } = {};
+  // The engine's failures go to stderr: the CLI's stdout carries only its ready line.
+  const engine = startEngineRuntime(db, options.engine, options.now, () => connectEngine(options.engine), (line) => process.stderr.write(`${line}\n`));
   const context: ServerContext = {
     db,
     now: options.now,
     options,
+    engine,
     baseUrl: () => {
       if (!listening.baseUrl) throw new Error('the server is not listening yet');
       return listening.baseUrl;
@@ -86,6 +91,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
   } catch (error) {
     // e.g. EADDRINUSE: leave nothing open, so the caller can try another port with the same file.
     await app.close();
+    await engine.close();
     db.close();
     throw error;
   }
@@ -100,6 +106,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     issuer: `${url}/oidc`,
     async close() {
       await app.close();
+      await engine.close();
       db.close();
     },
   };

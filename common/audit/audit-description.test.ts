@@ -53,7 +53,9 @@ describe('describing an audit event', () => {
     expect(auditActionLabel('grant.deleted', 'en')).toBe('Access removed');
     expect(auditActionLabel('service.activation_requested', 'nb')).toBe('Fjernhjelp aktivert (bruksvilkår godtatt)');
     expect(auditActionLabel('grant.mode_changed', 'nb')).toBe('Godkjenningsmetode endret');
-    expect(auditActionLabel('machineGroup.renamed', 'nb')).toBe('machineGroup.renamed');
+    expect(auditActionLabel('machineGroup.renamed', 'nb')).toBe('Maskingruppe fikk nytt navn');
+    expect(auditActionLabel('machineGroup.deleted', 'en')).toBe('Machine group deleted');
+    expect(auditActionLabel('machineGroup.archived', 'nb')).toBe('machineGroup.archived');
     expect(auditActionLabel('toString', 'nb')).toBe('toString');
     expect(auditObjectTypeLabel('access_review', 'nb')).toBe('Tilgangsgjennomgang');
     expect(auditObjectTypeLabel('machineGroup', 'en')).toBe('Machine group');

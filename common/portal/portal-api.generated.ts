@@ -243,7 +243,7 @@ export type paths = {
         put?: never;
         /**
          * Create a machine group
-         * @description The name is trimmed and NFC-normalised. 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (invisible, control or direction-changing characters), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN (the same name ignoring case and look-alike letters: the UTS #39 skeleton of its case-folded form).
+         * @description The name is trimmed and NFC-normalised. Allowed: letters of any alphabet (æøå and the Sámi letters included), the digits 0-9, space, "-", "_" and ".". 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (any other character: the message names the first), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN (the same name as another group ignoring case and look-alike letters: the UTS #39 skeleton of its case-folded form).
          */
         post: {
             parameters: {
@@ -302,7 +302,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One of your machine groups */
+        /** One of your machine groups, with its ETag */
         get: {
             parameters: {
                 query?: never;
@@ -355,10 +355,106 @@ export type paths = {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a machine group ("Slett gruppen")
+         * @description Needs If-Match with the group's ETag (428/412 as for PATCH). Only a group no vendor has access to: 409 VENDORS_HAVE_ACCESS (field `grants`) while any grant exists on it. The default group (isDefault, "Maskiner") is never deleted: 409 DEFAULT_GROUP. Audited as machineGroup.deleted; a tombstone in the sync feed. 404 NOT_FOUND for another organisation's group.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description W/"<version>" from the ETag */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a machine group ("Gi nytt navn")
+         * @description Needs If-Match with the group's ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. Allowed: letters of any alphabet (æøå and the Sámi letters included), the digits 0-9, space, "-", "_" and ".". 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (any other character: the message names the first), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN (the same name as another group ignoring case and look-alike letters: the UTS #39 skeleton of its case-folded form). Vendors see the new full name; their grants on the group get a new version so their feed carries it. Audited as machineGroup.renamed with the name before and after. 404 NOT_FOUND for another organisation's group.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description W/"<version>" from the ETag */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Renamed (or already so named) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MachineGroup"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/machine-groups/{id}/grants": {
@@ -1200,7 +1296,51 @@ export type paths = {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a user (cannot be undone)
+         * @description Needs If-Match with the user's ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. Signs the user out, erases their second-factor secrets and one-time password, keeps the audit history (named as the user was) and leaves a tombstone in GET /sync. 409 CANNOT_DELETE_SELF for your own account; 409 LAST_ADMIN when no other active portal administrator would remain.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description W/"<version>" from the ETag */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /**
@@ -1263,6 +1403,130 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a user: signed out at once, cannot sign in, history kept
+         * @description Needs If-Match with the user's ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. Ends every session, grant and token of the user at the OpenID provider and withdraws a pending one-time password. Already deactivated: 200 with the user unchanged. 409 CANNOT_DEACTIVATE_SELF for your own account; 409 LAST_ADMIN when no other active portal administrator would remain.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description W/"<version>" from the ETag */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deactivated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a deactivated user
+         * @description Needs If-Match with the user's ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. The user signs in again with a new one-time password (POST /users/{id}/one-time-password). Already active: 200 with the user unchanged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description W/"<version>" from the ETag */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reactivated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/one-time-password": {
         parameters: {
             query?: never;
@@ -1274,7 +1538,7 @@ export type paths = {
         put?: never;
         /**
          * Text the user a new one-time password
-         * @description The previous one-time password stops working. 202: the SMS is queued.
+         * @description The previous one-time password stops working. 202: the SMS is queued. 409 USER_DEACTIVATED for a deactivated user.
          */
         post: {
             parameters: {
@@ -1665,6 +1929,247 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The remote-support system the portal drives, and how it is doing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineStatus"];
+                    };
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machine-groups/{id}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The machines the remote-support system has in one of your groups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An ETag from an earlier answer: 304 if unchanged */
+                    "if-none-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupDevice"][];
+                    };
+                };
+                /** @description Not modified: the If-None-Match ETag is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engine/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access to your groups in the remote-support system that was not given through the portal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description An ETag from an earlier answer: 304 if unchanged */
+                    "if-none-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineFinding"][];
+                    };
+                };
+                /** @description Not modified: the If-None-Match ETag is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engine/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove access found in the remote-support system (after the administrator confirmed it)
+         * @description Answers 503 ENGINE_UNAVAILABLE when the system cannot be reached: nothing was removed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync": {
         parameters: {
             query?: never;
@@ -1815,6 +2320,9 @@ export type components = {
             createdAt: string;
             /** @description Username */
             createdBy: string;
+            /** @description The group every organisation gets at activation ("Maskiner"): it may be renamed, never deleted */
+            isDefault: boolean;
+            engineStatus: components["schemas"]["EngineObjectStatus"];
             /** @description The sync version of this state (the same as in GET /sync) */
             version: number;
         };
@@ -1840,6 +2348,7 @@ export type components = {
             modeChangedAt: string | null;
             /** @description Username of who made the latest change of mode */
             modeChangedBy: string | null;
+            engineStatus: components["schemas"]["EngineObjectStatus"];
             /** Format: date-time */
             expiresAt: string | null;
             /** @description The sync version of this state (the same as in GET /sync) */
@@ -1876,6 +2385,18 @@ export type components = {
             /** @description The first 12 modhex characters of the registered key's codes */
             yubikeyPublicId: string | null;
             roles: components["schemas"]["Role"][];
+            /**
+             * @description A deactivated user cannot sign in; the user and their history are kept
+             * @enum {string}
+             */
+            status: "active" | "deactivated";
+            /**
+             * Format: date-time
+             * @description When the user was deactivated; null while active
+             */
+            deactivatedAt: string | null;
+            /** @description For an active remote-support user, whether the remote-support system has their account (MeshCentral: pending until the user's first sign-in there); null for anyone else */
+            engineStatus: null | components["schemas"]["EngineObjectStatus"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1897,6 +2418,18 @@ export type components = {
             /** @description The first 12 modhex characters of the registered key's codes */
             yubikeyPublicId: string | null;
             roles: components["schemas"]["Role"][];
+            /**
+             * @description A deactivated user cannot sign in; the user and their history are kept
+             * @enum {string}
+             */
+            status: "active" | "deactivated";
+            /**
+             * Format: date-time
+             * @description When the user was deactivated; null while active
+             */
+            deactivatedAt: string | null;
+            /** @description For an active remote-support user, whether the remote-support system has their account (MeshCentral: pending until the user's first sign-in there); null for anyone else */
+            engineStatus: null | components["schemas"]["EngineObjectStatus"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2089,8 +2622,24 @@ export type components = {
             version: number;
             data: components["schemas"]["AuditEvent"];
         } | {
+            /** @enum {unknown} */
+            type: "device";
+            /** @enum {unknown} */
+            op: "put";
+            id: string;
+            version: number;
+            data: components["schemas"]["GroupDevice"];
+        } | {
+            /** @enum {unknown} */
+            type: "engineFinding";
+            /** @enum {unknown} */
+            op: "put";
+            id: string;
+            version: number;
+            data: components["schemas"]["EngineFinding"];
+        } | {
             /** @enum {string} */
-            type: "service" | "vendor" | "machineGroup" | "grant" | "accessibleGroup" | "user" | "auditEvent";
+            type: "service" | "vendor" | "machineGroup" | "grant" | "accessibleGroup" | "user" | "auditEvent" | "device" | "engineFinding";
             /** @enum {unknown} */
             op: "delete";
             id: string;
@@ -2101,6 +2650,63 @@ export type components = {
             cursor: number;
             hasMore: boolean;
             changes: components["schemas"]["SyncChange"][];
+        };
+        /** @description The object in the remote-support system: pending (the portal has it, the system does not yet), active, or failed with the system's reason. With no system ("simulated") every object is active at once. */
+        EngineObjectStatus: {
+            /** @enum {string} */
+            state: "pending" | "active" | "failed";
+            /** @description The remote-support system's reason, when failed */
+            reason: string | null;
+        };
+        EngineStatus: {
+            /** @enum {string} */
+            kind: "none" | "meshcentral";
+            /** @description The remote-support system, e.g. "MeshCentral"; "simulert" when none */
+            label: string;
+            /** @description true: grants change nothing in any real system */
+            simulated: boolean;
+            /** @description Whether the last attempt reached the system; null before the first and when simulated */
+            reachable: boolean | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            lastSuccessAt: string | null;
+            /** @description Portal changes the system has not followed yet */
+            pendingChanges: number;
+            lastError: null | {
+                code: string;
+                message: string;
+            };
+        };
+        GroupDevice: {
+            /** @description The remote-support system's id of the machine */
+            id: string;
+            groupId: string;
+            name: string;
+            os: string | null;
+            online: boolean;
+            /**
+             * Format: date-time
+             * @description When the machine last connected; null if never
+             */
+            lastSeenAt: string | null;
+            /** @description The sync version of this state (the same as in GET /sync) */
+            version: number;
+        };
+        /** @description Access to a machine group that exists in the remote-support system but was not given through the portal (drift). */
+        EngineFinding: {
+            id: string;
+            groupId: string;
+            /** @enum {string} */
+            subjectKind: "user" | "userGroup";
+            /** @description The user or user group as the remote-support system names it */
+            subjectName: string;
+            /** @description Whether the person at the machine must accept a connection through this access */
+            consentRequired: boolean;
+            /** Format: date-time */
+            foundAt: string;
+            /** @description The sync version of this state (the same as in GET /sync) */
+            version: number;
         };
     };
     responses: never;

@@ -10,8 +10,10 @@ const group = (id: string, name: string): MachineGroup => ({
   fullName: `NorskHelsenetttest-${name}`,
   syncState: 'ready',
   readyAt: '2026-11-01T00:00:00Z',
+  isDefault: false,
   createdAt: '2026-11-01T00:00:00Z',
   createdBy: 'demo.admin',
+  engineStatus: { state: 'active', reason: null },
   version: 1,
 });
 const grant = (groupId: string, vendor: string, mode: Grant['mode'], expiresInDays: number | null): Grant => ({
@@ -24,6 +26,7 @@ const grant = (groupId: string, vendor: string, mode: Grant['mode'], expiresInDa
   modeChangedAt: null,
   modeChangedBy: null,
   expiresAt: expiresInDays === null ? null : new Date(now + expiresInDays * day).toISOString(),
+  engineStatus: { state: 'active', reason: null },
   version: 1,
 });
 

@@ -54,6 +54,14 @@ export function reviewRows(
     .sort(byNames((row) => [row.groupName, row.grant.vendor.name]));
 }
 
+/**
+ * The newest decision per grant, from the cache's list (oldest first): the one index both the screen and
+ * its CSV export read "last reviewed" from.
+ */
+export function lastReviewIndex(entries: readonly LastReview[]): Map<string, LastReview> {
+  return new Map(entries.map((entry) => [entry.grantId, entry]));
+}
+
 export function filterReviewRows(rows: readonly ReviewRow[], filter: ReviewFilter, now: number): ReviewRow[] {
   const horizon = filter.expiringWithinDays === undefined ? undefined : now + filter.expiringWithinDays * DAY_MS;
   return rows.filter(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkMachineGroupName, machineGroupFullName, machineGroupNameKey, maxMachineGroupNameLength } from './machine-group-name';
+import {
+  checkMachineGroupName,
+  disallowedGroupNameCharacter,
+  machineGroupFullName,
+  machineGroupNameKey,
+  maxMachineGroupNameLength,
+} from './machine-group-name';
 import { organisationPrefix } from './organisation-prefix';
 
 const prefix = organisationPrefix('Norsk Helsenett test');
@@ -33,6 +39,34 @@ describe('machine group names', () => {
     for (const name of ['Mask\u200biner', 'Maskiner\u2060', '\u200b', '\u200b\u200b', 'Servere\u202e', '\u2066Maskiner\u2069', 'a\u2028b', 'a\u{e0041}', 'x\ud800']) {
       expect(checkMachineGroupName(name, prefix)).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
     }
+  });
+
+  it('accepts letters of any alphabet (æøå, the Sámi letters), digits, space, "-", "_" and "."', () => {
+    for (const name of ['Røntgen', 'Ålesund sykehus', 'Blåbær', 'Sámediggi', 'Čáhcesuolu', 'Đ ŋ š ŧ ž á č', 'Lab_2.etg-nord', 'Skolt ʹ', 'Μаskin 7']) {
+      expect(checkMachineGroupName(name, prefix)).toEqual({ ok: true, value: name });
+    }
+  });
+
+  it.each([
+    ['an emoji', 'Servere 🚑', '🚑'],
+    ['a slash', 'a/b', '/'],
+    ['markup', 'Lab<script>', '<'],
+    ['a backslash', 'a\\b', '\\'],
+    ['a quote', 'Lab "A"', '"'],
+    ['a non-breaking space', 'Lab\u00a0A', '\u00a0'],
+    ['a full-width digit', 'Lab １', '１'],
+    ['a combining mark that has no composed form', 'n\u0308', '\u0308'],
+  ])('refuses %s with NAME_INVALID_CHARACTERS and names the character', (_what, name, character) => {
+    const checked = checkMachineGroupName(name, prefix);
+    expect(checked).toMatchObject({ ok: false, code: 'NAME_INVALID_CHARACTERS' });
+    expect(disallowedGroupNameCharacter(name)).toEqual(character);
+  });
+
+  it('names the first disallowed character after normalising, and none in an allowed name', () => {
+    expect(disallowedGroupNameCharacter('  NorskHelsenetttest-a/b<script>  ')).toBe('/');
+    expect(disallowedGroupNameCharacter('Mask\u200biner')).toBe('\u200b');
+    expect(disallowedGroupNameCharacter('Blåbær 2')).toBeUndefined();
+    expect(checkMachineGroupName('a/b<script>', prefix)).toMatchObject({ message: expect.stringContaining('"/" (U+002F) at character 2') });
   });
 
   it('keys names so that case and surrounding spaces do not make a new name', () => {

@@ -1,6 +1,6 @@
 import { confusableSkeleton } from './confusable-skeleton';
 import { characterCount, invalid, type FieldCheck } from './field-check';
-import { checkFreeText, normaliseFreeText } from './free-text';
+import { checkFreeText, codePointLabel, normaliseFreeText } from './free-text';
 
 /**
  * The guide: a group name may not repeat another group's name in the organisation, and may not be
@@ -40,7 +40,25 @@ export function machineGroupFullName(prefix: string, name: string): string {
   return `${prefix}-${name}`;
 }
 
-/** The shared free-text rule, with the guide's length budget. */
+/**
+ * What a group name may hold. The full name goes to every vendor's remote-support tool and into the
+ * engine's group names, where "/" reads as a path, "<" as markup and an emoji as whatever that system
+ * makes of it; so the name is limited to what a person types for a place or a purpose: letters of any
+ * alphabet (\p{L}: æ, ø, å, the Sámi letters á č đ ŋ š ŧ ž, and letters look-alike folding keeps
+ * apart, see machineGroupNameKey), the digits 0–9, the space, "-", "_" and ".". Combining marks are
+ * not letters: NFC composes every letter that has a composed form, and a mark left over is decoration.
+ */
+const ALLOWED_CHARACTER = /^[\p{L}0-9 _.-]$/u;
+
+/** The first character of the (normalised) name that the rule refuses, as it is; undefined when none. */
+export function disallowedGroupNameCharacter(name: string): string | undefined {
+  for (const char of normaliseMachineGroupName(name)) {
+    if (!ALLOWED_CHARACTER.test(char)) return char;
+  }
+  return undefined;
+}
+
+/** The shared free-text rule, then the group name's own characters, with the guide's length budget. */
 export function checkMachineGroupName(name: string, prefix: string): FieldCheck<string> {
   const max = maxMachineGroupNameLength(prefix);
   const checked = checkFreeText(name, {
@@ -49,6 +67,15 @@ export function checkMachineGroupName(name: string, prefix: string): FieldCheck<
   });
   if (!checked.ok && checked.code === 'NAME_TOO_LONG') {
     return invalid('NAME_TOO_LONG', `The name may have at most ${max} characters: ${MAX_PREFIX_AND_NAME_LENGTH} together with the organisation prefix "${prefix}"`);
+  }
+  if (!checked.ok) return checked;
+  const refused = disallowedGroupNameCharacter(checked.value);
+  if (refused !== undefined) {
+    const position = [...checked.value].indexOf(refused) + 1;
+    return invalid(
+      'NAME_INVALID_CHARACTERS',
+      `"${refused}" (${codePointLabel(refused.codePointAt(0)!)}) at character ${position} is not allowed: use letters, digits 0-9, space, "-", "_" and "."`,
+    );
   }
   return checked;
 }

@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, statSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 import { expect, signInAndActivate, startHarnessProcess, test } from './harness-fixture';
 import { dataDirWithProfile, startPortalProcess } from './portal-process';
@@ -35,6 +37,20 @@ test('the access review lists every grant with what needs attention, filters, an
     await page.getByLabel('Utløper innen').selectOption('7');
     await expect(page.getByTestId('review-row')).toHaveCount(1);
     await expect(page.getByTestId('review-row')).toContainText(vendors[1]!.name);
+
+    // "Eksporter til CSV" from the main review writes what the filter shows, in the campaign file's words and dialect.
+    await page.getByRole('button', { name: 'Eksporter til CSV' }).click();
+    const exported = page.getByTestId('review-exported');
+    await expect(exported).toHaveText(/^Lagret 1 tilgang i .+\.csv\.$/);
+    await expect(exported).toHaveClass(/\bsuccess\b/);
+    const csvPath = /i (.+\.csv)\.$/.exec((await exported.textContent())!)![1]!;
+    expect(csvPath).toMatch(/tilgangsgjennomgang-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(statSync(csvPath).mode & 0o777).toBe(0o600);
+    const csvRows = parse(readFileSync(csvPath, 'utf8'), { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    expect(csvRows).toEqual([
+      expect.objectContaining({ Maskingruppe: expect.stringContaining('Maskiner'), 'Leverandør': vendors[1]!.name, Tilgang: 'Med godkjenning', Beslutning: 'Aldri vurdert' }),
+    ]);
+    expect(csvRows[0]!['Utløper']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0[12]:00$/);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('review.png'), fullPage: true });
@@ -44,6 +60,13 @@ test('the access review lists every grant with what needs attention, filters, an
     await expect(page.getByTestId('review-data-age')).toContainText('Du er frakoblet. Oversikten viser data fra kundeportalen per');
     await page.getByLabel('Utløper innen').selectOption('');
     await expect(page.getByTestId('review-row')).toHaveCount(3);
+
+    // A row's group name opens that group (by keyboard too), where its vendors' access is changed.
+    const groupLink = page.getByTestId('review-row').first().getByRole('link', { name: 'Maskiner', exact: true });
+    await groupLink.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maskiner');
+    await expect(page).toHaveURL(new RegExp(`#/group/${encodeURIComponent(maskiner.id)}$`));
   } finally {
     await harness.stop();
     await portal.kill();

@@ -1,6 +1,16 @@
 import { byNames } from '../../common/sorting/name-collation';
 import { foldForSearch } from '../../common/validation/search-fold';
-import type { AccessibleGroup, AuditEvent, Grant, MachineGroup, RemoteSupportService, User, Vendor } from '../../common/portal/portal-types';
+import type {
+  AccessibleGroup,
+  AuditEvent,
+  EngineFinding,
+  Grant,
+  GroupDevice,
+  MachineGroup,
+  RemoteSupportService,
+  User,
+  Vendor,
+} from '../../common/portal/portal-types';
 import type { CacheDb } from './cache-database';
 import { entityTable, type EntityTable } from './entity-table';
 
@@ -13,6 +23,10 @@ export interface CacheRepositories {
   accessibleGroups: EntityTable<AccessibleGroup>;
   users: EntityTable<User>;
   auditEvents: EntityTable<AuditEvent>;
+  /** The machines the remote-support system has in each group. */
+  devices: EntityTable<GroupDevice>;
+  /** Access in the remote-support system that was not given through the portal (drift). */
+  engineFindings: EntityTable<EngineFinding>;
 }
 
 export function cacheRepositories(db: CacheDb): CacheRepositories {
@@ -82,6 +96,21 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
         object_id: item.objectId,
       }),
       order: { sql: 'at DESC, id DESC' },
+    }),
+    devices: entityTable(db, {
+      table: 'devices',
+      columnNames: ['group_id', 'name'],
+      idOf: (item: GroupDevice) => item.id,
+      columns: (item) => ({ group_id: item.groupId, name: item.name }),
+      order: { compare: byNames((device) => [device.name]) },
+    }),
+    engineFindings: entityTable(db, {
+      table: 'engine_findings',
+      columnNames: ['group_id', 'found_at'],
+      idOf: (item: EngineFinding) => item.id,
+      columns: (item) => ({ group_id: item.groupId, found_at: item.foundAt }),
+      // The newest first: what appeared since the last look is what needs attention.
+      order: { sql: 'found_at DESC, id' },
     }),
   };
 }

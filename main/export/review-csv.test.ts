@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Grant, MachineGroup } from '../../common/portal/portal-types';
+import { lastReviewIndex, reviewRows } from '../../common/review/access-review-filter';
 import type { ReviewItemState, ReviewReport } from '../../common/review/review-campaign';
 import { csvCell } from './csv';
-import { reviewCsv, reviewCsvFileName } from './review-csv';
+import { accessReviewCsv, accessReviewCsvFileName, reviewCsv, reviewCsvFileName } from './review-csv';
 
 function item(overrides: Partial<ReviewItemState> = {}): ReviewItemState {
   return {
@@ -167,5 +169,58 @@ describe('reviewCsvFileName', () => {
     expect(Buffer.byteLength(long)).toBeLessThan(255);
     expect(Array.from(long.split('-')[1] ?? '')).toHaveLength(50);
     expect(reviewCsvFileName('/// ...', now)).toBe('tilgangsgjennomgang-2026-11-30.csv');
+  });
+});
+
+describe('accessReviewCsv (the main access review, as filtered on screen)', () => {
+  const grant = (overrides: Partial<Grant> = {}): Grant => ({
+    id: 'grp-1:v-1',
+    groupId: 'grp-1',
+    vendor: { id: 'v-1', name: 'Østfold Fjerndrift AS' },
+    mode: 'with_approval',
+    grantedAt: '2026-03-01T08:30:00.000Z',
+    grantedBy: 'kari.admin',
+    modeChangedAt: null,
+    modeChangedBy: null,
+    expiresAt: null,
+    engineStatus: { state: 'active', reason: null },
+    version: 1,
+    ...overrides,
+  });
+  const group: MachineGroup = {
+    id: 'grp-1',
+    name: 'Røntgen',
+    fullName: 'Helse Nord / Tromsø / Røntgen',
+  } as MachineGroup;
+  const now = Date.parse('2026-11-30T13:05:00.000Z');
+
+  it('writes the campaign file\'s grant columns and words, then the last review, times in Oslo time', () => {
+    const rowsShown = reviewRows(
+      [grant({ expiresAt: '2027-01-01T00:00:00.000Z' }), grant({ id: 'grp-1:v-2', vendor: { id: 'v-2', name: 'Bærum IT' }, mode: 'without_approval' })],
+      [group],
+      now,
+      lastReviewIndex([{ grantId: 'grp-1:v-1', decision: 'remove', decidedAt: '2026-11-20T13:05:00.000Z', campaignName: 'Høst 2026' }]),
+    );
+    expect(rows(accessReviewCsv(rowsShown, 'nb'))).toEqual([
+      [...NB_HEADER.slice(0, 7), 'Sist vurdert', 'Gjennomgang'],
+      ['Helse Nord / Tromsø / Røntgen', 'Bærum IT', 'Uten godkjenning', '2026-03-01 09:30:00+01:00', 'kari.admin', '', 'Aldri vurdert', '', ''],
+      [
+        'Helse Nord / Tromsø / Røntgen', 'Østfold Fjerndrift AS', 'Med godkjenning', '2026-03-01 09:30:00+01:00', 'kari.admin',
+        '2027-01-01 01:00:00+01:00', 'Fjernes', '2026-11-20 14:05:00+01:00', 'Høst 2026',
+      ],
+    ]);
+  });
+
+  it('writes English headers and words, ","-separated, and neutralises formula cells as the campaign file does', () => {
+    const rowsShown = reviewRows([grant({ vendor: { id: 'v-1', name: '=HYPERLINK("http://evil.example")' } })], [group], now);
+    const parsed = rows(accessReviewCsv(rowsShown, 'en'), ',');
+    expect(parsed[0]).toEqual(['Machine group', 'Vendor', 'Access', 'Granted', 'Granted by', 'Expires', 'Decision', 'Last reviewed', 'Review']);
+    expect(parsed[1]).toEqual([
+      'Helse Nord / Tromsø / Røntgen', `'=HYPERLINK("http://evil.example")`, 'With approval', '2026-03-01 09:30:00+01:00', 'kari.admin', '', 'Never reviewed', '', '',
+    ]);
+  });
+
+  it('is named like the campaign files, without a campaign name, by the Oslo calendar', () => {
+    expect(accessReviewCsvFileName(new Date('2026-11-30T23:30:00.000Z'))).toBe('tilgangsgjennomgang-2026-12-01.csv');
   });
 });

@@ -16,6 +16,8 @@ describe('the review files use the screen\'s words', () => {
       expect(labels.columns.expires).toBe(messages.campaigns.expires);
       expect(labels.columns.decision).toBe(messages.campaigns.decision);
       expect(labels.columns.justification).toBe(messages.campaigns.justification);
+      expect(labels.columns.lastReviewed).toBe(messages.campaigns.lastReviewed);
+      expect(labels.neverReviewed).toBe(messages.campaigns.neverReviewed);
     });
   }
 });

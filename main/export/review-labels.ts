@@ -26,7 +26,12 @@ export interface ReviewLabels {
     reviewedBy: string;
     reviewed: string;
     removed: string;
+    /** The main access review's file: when the grant's newest decision was made, and in which campaign. */
+    lastReviewed: string;
+    campaign: string;
   };
+  /** The main access review's decision cell for a grant no campaign has decided on (the screen's words). */
+  neverReviewed: string;
   /** The zone every time is in, as the PDF's heading and the CSV's time headers name it. */
   timeZoneName: string;
   mode: Record<GrantMode, string>;
@@ -67,7 +72,10 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       reviewedBy: 'Vurdert av',
       reviewed: 'Vurdert',
       removed: 'Fjernet',
+      lastReviewed: 'Sist vurdert',
+      campaign: 'Gjennomgang',
     },
+    neverReviewed: 'Aldri vurdert',
     timeZoneName: 'Europe/Oslo (norsk tid)',
     mode: { with_approval: 'Med godkjenning', without_approval: 'Uten godkjenning' },
     decision: { keep: 'Beholdes', remove: 'Fjernes', none: 'Ikke vurdert' },
@@ -103,7 +111,10 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       reviewedBy: 'Reviewed by',
       reviewed: 'Reviewed',
       removed: 'Removed',
+      lastReviewed: 'Last reviewed',
+      campaign: 'Review',
     },
+    neverReviewed: 'Never reviewed',
     timeZoneName: 'Europe/Oslo (Norwegian time)',
     mode: { with_approval: 'With approval', without_approval: 'Without approval' },
     decision: { keep: 'Keep', remove: 'Remove', none: 'Not reviewed' },

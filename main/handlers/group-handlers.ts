@@ -1,4 +1,6 @@
 import type { Grant, MachineGroup, RemoteSupportService } from '../../common/portal/portal-types';
+import { PortalError } from '../ipc/portal-error';
+import type { ProfileWorkspace } from '../workspace/profile-workspace';
 import { applyCommand } from './apply-command';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
 
@@ -8,12 +10,28 @@ type Channels =
   | 'groups.list'
   | 'groups.get'
   | 'groups.create'
+  | 'groups.rename'
+  | 'groups.delete'
   | 'grants.list'
   | 'grants.all'
   | 'grants.put'
   | 'grants.remove';
 
 const path = encodeURIComponent;
+
+/**
+ * A group command sent with the cached version: when the portal has a newer one (someone renamed it, or
+ * it just finished synchronising), a sync brings the cache up to date, so the screen shows the group as
+ * it is and the admin's next try carries the right version.
+ */
+async function catchingUp<T>(workspace: ProfileWorkspace, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof PortalError && error.code === 'PRECONDITION_FAILED') void workspace.sync.syncNow();
+    throw error;
+  }
+}
 
 export function groupHandlers({ core, events }: HandlerDeps): HandlerGroup<Channels> {
   const signedIn = () => {
@@ -41,6 +59,21 @@ export function groupHandlers({ core, events }: HandlerDeps): HandlerGroup<Chann
       const { data } = await workspace.client.request<MachineGroup>('POST', 'machine-groups', { body: { name } });
       applyCommand(workspace, events, () => workspace.repositories.machineGroups.put(data, data.version));
       return data;
+    },
+    'groups.rename': async ({ id, version, name }) => {
+      const workspace = signedIn();
+      const { data } = await catchingUp(workspace, () =>
+        workspace.client.request<MachineGroup>('PATCH', `machine-groups/${path(id)}`, { body: { name }, ifMatch: `W/"${version}"` }),
+      );
+      applyCommand(workspace, events, () => workspace.repositories.machineGroups.put(data, data.version));
+      return data;
+    },
+    'groups.delete': async ({ id, version }) => {
+      const workspace = signedIn();
+      await catchingUp(workspace, () => workspace.client.request('DELETE', `machine-groups/${path(id)}`, { ifMatch: `W/"${version}"` }));
+      // The portal refuses while vendors have access, so the cache holds no grants on it to remove.
+      applyCommand(workspace, events, () => workspace.repositories.machineGroups.remove(id));
+      return null;
     },
 
     'grants.list': async ({ groupId }) => signedIn().repositories.grants.where('group_id = ?', groupId),

@@ -3,13 +3,14 @@ import type { ReviewCampaign, ReviewCampaignDetail, ReviewDecision, ReviewDecisi
 import { checkDueDate, checkJustification, checkReviewName, localDay, MAX_REVIEW_ITEMS } from '../../common/review/review-rules';
 import type { FieldIssue } from '../../common/result';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
-import { reviewCsv, reviewCsvFileName } from '../export/review-csv';
+import { accessReviewCsv, accessReviewCsvFileName, reviewCsv, reviewCsvFileName } from '../export/review-csv';
 import { reviewPdfFileName, reviewReportPdf } from '../export/review-report-pdf';
 import { PortalError } from '../ipc/portal-error';
 import { pushReviews } from '../review/review-push';
 import type { ProfileWorkspace } from '../workspace/profile-workspace';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
 import { byNames } from '../../common/sorting/name-collation';
+import { filterReviewRows, lastReviewIndex, reviewRows } from '../../common/review/access-review-filter';
 
 type Channels =
   | 'reviews.list'
@@ -20,7 +21,8 @@ type Channels =
   | 'reviews.lastReviewed'
   | 'reviews.complete'
   | 'reviews.exportCsv'
-  | 'reviews.exportPdf';
+  | 'reviews.exportPdf'
+  | 'reviews.exportAccessCsv';
 
 const path = encodeURIComponent;
 
@@ -170,6 +172,21 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
       const written = await writeOwnerOnlyFile(chosen, await reviewReportPdf(content, language));
       core.logger.info('review.exported', { path: written, format: 'pdf', rows: content.detail.items.length });
       return { path: written, rows: content.detail.items.length };
+    },
+    'reviews.exportAccessCsv': async ({ filter, language }) => {
+      const workspace = signedIn();
+      const at = now();
+      // The screen's own rows and filter, from the same cache: the file holds what the table shows.
+      const rows = filterReviewRows(
+        reviewRows(workspace.repositories.grants.all(), workspace.repositories.machineGroups.all(), at.getTime(), lastReviewIndex(workspace.reviews.lastReviews())),
+        filter,
+        at.getTime(),
+      );
+      const chosen = await core.chooseSavePath(accessReviewCsvFileName(at));
+      if (!chosen) return null;
+      const written = await writeOwnerOnlyFile(chosen, accessReviewCsv(rows, language));
+      core.logger.info('review.exported', { path: written, format: 'csv', rows: rows.length });
+      return { path: written, rows: rows.length };
     },
   };
 }

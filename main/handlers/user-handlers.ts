@@ -14,6 +14,9 @@ type Channels =
   | 'users.sendOneTimePassword'
   | 'users.regenerateTotp'
   | 'users.saveQrCode'
+  | 'users.deactivate'
+  | 'users.reactivate'
+  | 'users.delete'
   | 'admins.list'
   | 'admins.delegate'
   | 'admins.revoke';
@@ -75,6 +78,21 @@ export function userHandlers({ core, events }: HandlerDeps): HandlerGroup<Channe
       const written = await writeOwnerOnlyFile(chosen, png);
       core.logger.info('qr.saved', { user: user.username, path: written });
       return { path: written };
+    },
+    'users.deactivate': async ({ id, version }) => {
+      const { data } = await signedIn().client.request<User>('POST', `users/${path(id)}/deactivate`, { ifMatch: `W/"${version}"` });
+      return storeUser(data);
+    },
+    'users.reactivate': async ({ id, version }) => {
+      const { data } = await signedIn().client.request<User>('POST', `users/${path(id)}/reactivate`, { ifMatch: `W/"${version}"` });
+      return storeUser(data);
+    },
+    'users.delete': async ({ id, version }) => {
+      const workspace = signedIn();
+      await workspace.client.request('DELETE', `users/${path(id)}`, { ifMatch: `W/"${version}"` });
+      // The sync that follows brings the tombstone too; removing it now keeps the list honest meanwhile.
+      applyCommand(workspace, events, () => workspace.repositories.users.remove(id));
+      return null;
     },
 
     'admins.list': async () => signedIn().repositories.users.all().filter((user) => user.roles.includes('portal-admin')),

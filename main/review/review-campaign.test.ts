@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,34 @@ describe('an access review campaign, offline in the middle', () => {
     const text = execFileSync('pdftotext', ['-raw', pdf.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const grant of Object.values(grants)) expect(text).toContain(grant.vendor.name);
     expect(text).toContain('Kvartalsgjennomgang Q4 – Bærum');
+  });
+
+  it('exports the main access review as filtered on screen, owner-only, in the campaign file\'s columns and words', async () => {
+    const csv = (await call('reviews.exportAccessCsv', { filter: { mode: 'without_approval' }, language: 'nb' }))!;
+    expect(csv.rows).toBe(2);
+    expect(basename(csv.path)).toMatch(/^tilgangsgjennomgang-\d{4}-\d{2}-\d{2}\.csv$/);
+    if (process.platform !== 'win32') expect(statSync(csv.path).mode & 0o777).toBe(0o600);
+    const read = (path: string, delimiter: ';' | ',') => parse(readFileSync(path, 'utf8'), { bom: true, columns: true, delimiter }) as Array<Record<string, string>>;
+    const rows = read(csv.path, ';');
+    expect(Object.keys(rows[0]!)).toEqual(['Maskingruppe', 'Leverandør', 'Tilgang', 'Gitt', 'Gitt av', 'Utløper', 'Beslutning', 'Sist vurdert', 'Gjennomgang']);
+    expect(rows.map((row) => [row['Leverandør'], row['Tilgang']]).sort()).toEqual(
+      [
+        [grants.unattended.vendor.name, 'Uten godkjenning'],
+        [grants.temporary.vendor.name, 'Uten godkjenning'],
+      ].sort(),
+    );
+    expect(rows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0[12]:00$/.test(row['Gitt']!))).toBe(true);
+
+    // The screen's other filters narrow it the same way; an English file is ","-separated.
+    expect((await call('reviews.exportAccessCsv', { filter: { vendorId: grants.approved.vendor.id, expiringWithinDays: 7 }, language: 'en' }))!.rows).toBe(0);
+    const approved = (await call('reviews.exportAccessCsv', { filter: { vendorId: grants.approved.vendor.id }, language: 'en' }))!;
+    expect(read(approved.path, ',')).toEqual([expect.objectContaining({ Vendor: grants.approved.vendor.name, Access: 'With approval' })]);
+    // "Aldri vurdert" in the file is exactly what the "never reviewed" filter keeps.
+    const all = read((await call('reviews.exportAccessCsv', { filter: {}, language: 'nb' }))!.path, ';');
+    const never = (await call('reviews.exportAccessCsv', { filter: { neverReviewed: true }, language: 'nb' }))!;
+    expect(all).toHaveLength(3);
+    expect(never.rows).toBe(all.filter((row) => row['Beslutning'] === 'Aldri vurdert').length);
+    expect(all.filter((row) => row['Beslutning'] !== 'Aldri vurdert').every((row) => row['Gjennomgang'] === 'Kvartalsgjennomgang Q4 – Bærum')).toBe(true);
   });
 
   it('removes the access decided "remove" only in the confirmed, online final step', async () => {

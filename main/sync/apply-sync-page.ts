@@ -34,6 +34,10 @@ function applyChange(repositories: CacheRepositories, change: SyncChange): void 
       return repositories.users.put(change.data, change.version);
     case 'auditEvent':
       return repositories.auditEvents.put(change.data, change.version);
+    case 'device':
+      return repositories.devices.put(change.data, change.version);
+    case 'engineFinding':
+      return repositories.engineFindings.put(change.data, change.version);
   }
 }
 
@@ -46,6 +50,8 @@ function tableFor(repositories: CacheRepositories, type: SyncChange['type']): { 
     accessibleGroup: repositories.accessibleGroups,
     user: repositories.users,
     auditEvent: repositories.auditEvents,
+    device: repositories.devices,
+    engineFinding: repositories.engineFindings,
   } as const;
   return tables[type];
 }

@@ -1,7 +1,8 @@
 import type { SyncActivity, SyncStatus } from '../../common/contract';
-import type { SyncPage } from '../../common/portal/portal-types';
+import type { EngineStatus, SyncPage } from '../../common/portal/portal-types';
 import type { CacheDb } from '../cache/cache-database';
 import type { CacheRepositories } from '../cache/cache-repositories';
+import type { EngineStatusRepository } from '../cache/engine-status-repository';
 import type { SyncStateRepository } from '../cache/sync-state-repository';
 import { isDiskFull } from '../files/disk-full';
 import { PortalError } from '../ipc/portal-error';
@@ -25,9 +26,20 @@ export interface SyncEngineDeps {
    * the portal has that the cache lacks. Returns whether the cache changed.
    */
   exchange?: () => Promise<boolean>;
+  /**
+   * The remote-support system's status (GET /engine), not in the sync feed: fetched after each successful
+   * sync and kept in the cache, so the app can say offline what the portal drives, and since when.
+   */
+  engineStatus?: { fetch: () => Promise<EngineStatus>; store: EngineStatusRepository };
   intervalMs?: number;
   pageSize?: number;
 }
+
+/** Tests of the feed alone give no engine status source. */
+const noEngineStatus: NonNullable<SyncEngineDeps['engineStatus']> = {
+  fetch: () => Promise.reject(new Error('no engine status source')),
+  store: { get: () => null, set: () => false },
+};
 
 /**
  * Delta sync from the portal's `/sync` cursor: on login, on a timer, after each write and on
@@ -44,7 +56,7 @@ export class SyncEngine {
   #started = false;
 
   constructor(deps: SyncEngineDeps) {
-    this.#deps = { intervalMs: 60_000, pageSize: 500, exchange: async () => false, ...deps };
+    this.#deps = { intervalMs: 60_000, pageSize: 500, exchange: async () => false, engineStatus: noEngineStatus, ...deps };
   }
 
   start(): void {
@@ -102,6 +114,7 @@ export class SyncEngine {
         }
         if (!page.hasMore) break;
       }
+      await this.#refreshEngineStatus();
       state.recordSuccess(now());
       this.#lastError = null;
       this.#setActivity('idle');
@@ -119,6 +132,23 @@ export class SyncEngine {
       this.#setActivity(code === 'OFFLINE' ? 'offline' : 'error');
       logger.warn('sync.failed', { code, message });
     }
+  }
+
+  /**
+   * A portal older than the engine issue has no GET /engine: that, or any failure here, leaves the last
+   * known status (with its time) in place and does not fail the sync, whose data did arrive.
+   */
+  async #refreshEngineStatus(): Promise<void> {
+    const engine = this.#deps.engineStatus;
+    if (engine === noEngineStatus) return;
+    let status: EngineStatus;
+    try {
+      status = await engine.fetch();
+    } catch (error) {
+      this.#deps.logger.warn('sync.engine-status-failed', { error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (engine.store.set(status, this.#deps.now())) this.#deps.onCacheChanged();
   }
 
   #setActivity(activity: SyncActivity): void {

@@ -1,4 +1,4 @@
-import type { Me, SyncPage } from '../../common/portal/portal-types';
+import type { EngineStatus, Me, SyncPage } from '../../common/portal/portal-types';
 import type { SessionStatus, SyncStatus } from '../../common/contract';
 import { AuthSession, type SubjectMemory } from '../auth/auth-session';
 import type { Profile } from '../auth/profile';
@@ -7,6 +7,7 @@ import { accountRepository, type AccountRepository } from '../cache/account-repo
 import { cacheFileFor, type CacheDb } from '../cache/cache-database';
 import { openCacheOrRecover, type CacheRecovery } from '../cache/cache-recovery';
 import { cacheRepositories, type CacheRepositories } from '../cache/cache-repositories';
+import { engineStatusRepository, type EngineStatusRepository } from '../cache/engine-status-repository';
 import { reviewRepository, type ReviewRepository } from '../cache/review-repository';
 import { syncStateRepository } from '../cache/sync-state-repository';
 import type { EventSink } from '../events';
@@ -45,6 +46,7 @@ export class ProfileWorkspace {
   readonly repositories: CacheRepositories;
   readonly reviews: ReviewRepository;
   readonly account: AccountRepository;
+  readonly engineStatus: EngineStatusRepository;
   readonly sync: SyncEngine;
   #state: SessionStatus['state'] = 'signed-out';
   #signIn: AbortController | undefined;
@@ -70,6 +72,7 @@ export class ProfileWorkspace {
     this.reviews = reviewRepository(this.db);
     const pullReviews = reviewPull(this.reviews, this.client, deps.logger);
     this.account = accountRepository(this.db);
+    this.engineStatus = engineStatusRepository(this.db);
     this.sync = new SyncEngine({
       db: this.db,
       repositories: this.repositories,
@@ -84,6 +87,7 @@ export class ProfileWorkspace {
         const pulled = await pullReviews();
         return pushed || pulled;
       },
+      engineStatus: { fetch: async () => (await this.client.request<EngineStatus>('GET', 'engine')).data, store: this.engineStatus },
       ...(deps.syncIntervalMs ? { intervalMs: deps.syncIntervalMs } : {}),
     });
   }

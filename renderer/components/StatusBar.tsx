@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectSyncStatus, useSyncStore } from '../stores/sync-store';
 import { formatDateTime, timeAgo } from './relative-time';
+import { EngineStatusLine } from './engine/EngineStatusLine';
 
 /** Online/offline, when the cache last synced ("2 min ago"), a spinner while syncing, errors, pending portal work. */
 export function StatusBar() {
@@ -39,6 +40,7 @@ export function StatusBar() {
           {t('sync.pending', { what: item.name ?? t('nav.service'), when: formatDateTime(item.readyAt, i18n.language) })}
         </span>
       ))}
+      <EngineStatusLine />
       <button type="button" className="link-button" onClick={() => void syncNow()} disabled={activity === 'syncing'}>
         {t('sync.syncNow')}
       </button>

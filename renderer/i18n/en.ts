@@ -3,6 +3,7 @@ import { auditEn } from './areas/audit';
 import { reviewEn } from './areas/review';
 import { campaignsEn } from './areas/campaigns';
 import { usersEn } from './areas/users';
+import { engineEn } from './areas/engine';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -11,6 +12,7 @@ export const en: Messages = {
   audit: auditEn,
   review: reviewEn,
   campaigns: campaignsEn,
+  engine: engineEn,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -122,6 +124,11 @@ export const en: Messages = {
   service: {
     title: 'Fjernhjelp 2.0',
     about: 'Remote support gives third-party vendors access to machines in the health network to carry out support and operations tasks without being physically present.',
+    reachAt: 'You reach the service at {{url}}',
+    readMore: 'Read more',
+    readMoreWho: 'Everyone who is to use remote support, whether to receive it or to provide it, must activate the service in the customer portal.',
+    readMoreAccess: 'For a vendor to remote-control your machines, the vendor must be given access to the machine group the machine is in. A vendor can be given access with or without approval. Giving a vendor access without approval means the vendor can connect to the machine without you actively approving the connection.',
+    readMoreUsers: 'To provide remote support, remote-support users must be created. Note that whoever is to receive remote support does not need to create users.',
     statusLabel: 'Status',
     inactive: 'Not activated',
     activatingStatus: 'Activating – synchronising',
@@ -131,9 +138,13 @@ export const en: Messages = {
     termsVersion: 'Version {{version}} of the terms of use',
     accept: 'I accept the terms of use of the remote-support service',
     activate: 'Activate remote support',
-    activated: 'You have now activated remote support. It takes a while before every system the service uses is synchronised. How long depends on several things; it can take anything from 5 minutes to an hour.',
+    activated: 'You have now activated remote support. It takes a while before every system the service uses is synchronised. How long depends on several things; it can take anything from 5 minutes to an hour. Signing out of the remote-support portal and in again can speed up the synchronisation.',
     expectedReady: 'Expected to finish: {{when}}',
     activeSince: 'Activated {{when}}.',
+    showTerms: 'Show the terms',
+    hideTerms: 'Hide the terms',
+    termsAccepted: 'The terms of use (version {{version}}) were accepted {{when}}.',
+    termsChanged: 'The terms of use have changed since they were accepted. The current version, {{version}}, is shown here.',
   },
   fieldErrors: {
     REVIEW_NAME_REQUIRED: 'Give the review a name.',
@@ -214,6 +225,7 @@ export const en: Messages = {
     DEMO_UNAVAILABLE: 'The demo portal could not be started. The details are in the log file.',
     ACCESS_REVIEW_CONFLICT: 'The customer portal already has a different version of this review.',
     ACCESS_REVIEW_COMPLETED: 'The review is completed and cannot be changed.',
+    ENGINE_UNAVAILABLE: 'The customer portal cannot reach the remote-support system right now, so nothing was changed there. Try again later.',
     UNKNOWN_CHANNEL: 'The app does not know this request.',
     FORBIDDEN_SENDER: "The request did not come from the app's own window and was refused.",
     INVALID_INPUT: 'Some fields are not valid.',
@@ -240,6 +252,8 @@ export const en: Messages = {
     NAME_TOO_LONG: "The name is too long: at most 60 characters together with the organisation's name.",
     NAME_TAKEN: 'Your organisation already has a machine group with this name.',
     CANNOT_GRANT_SELF: 'An organisation cannot give itself access to its own machine groups.',
+    VENDORS_HAVE_ACCESS: 'The machine group cannot be deleted while vendors have access to it. Remove their access first.',
+    DEFAULT_GROUP: 'The default machine group cannot be deleted: every organisation has it. It can be renamed.',
     VENDOR_NOT_FOUND: 'The vendor was not found.',
     EXPIRES_AT_NOT_IN_FUTURE: 'The expiry time must be in the future.',
     LAST_ADMIN: 'The last portal administrator cannot be removed. Delegate the rights to someone else first.',
@@ -247,6 +261,9 @@ export const en: Messages = {
     PRECONDITION_REQUIRED: 'The change lacked version information. Reload the user and try again.',
     TWO_FACTOR_NOT_TOTP: 'This user uses a Yubikey, not Google Authenticator, and has no QR code.',
     YUBIKEY_IN_USE: 'The Yubikey is already registered to another user, so nothing was saved.',
+    USER_DEACTIVATED: 'The user is deactivated. Reactivate the user first.',
+    CANNOT_DEACTIVATE_SELF: 'You cannot deactivate your own account: you would be signed out and could not undo it. Ask another portal administrator.',
+    CANNOT_DELETE_SELF: 'You cannot delete your own account: you would be signed out and could not undo it. Ask another portal administrator.',
     ROUTE_NOT_FOUND: 'The customer portal does not know this request. It may be an older version than the app: ask whoever runs the portal.',
     BODY_TOO_LARGE: 'The request was larger than the customer portal accepts, so the portal refused it.',
   },

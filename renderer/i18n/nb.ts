@@ -3,6 +3,7 @@ import { auditNb } from './areas/audit';
 import { reviewNb } from './areas/review';
 import { campaignsNb } from './areas/campaigns';
 import { usersNb } from './areas/users';
+import { engineNb } from './areas/engine';
 
 /** Norsk bokmål: the default language, worded as in the customer portal's guide. */
 export const nb = {
@@ -11,6 +12,7 @@ export const nb = {
   audit: auditNb,
   review: reviewNb,
   campaigns: campaignsNb,
+  engine: engineNb,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -124,6 +126,12 @@ export const nb = {
   service: {
     title: 'Fjernhjelp 2.0',
     about: 'Fjernhjelp gir tredjepartsleverandører tilgang til maskiner i Helsenettet for å gjennomføre support og driftsoppgaver, uten å være fysisk tilstede hos kunden.',
+    reachAt: 'Tjenesten kan du nå på nettsiden {{url}}',
+    /** The guide's "Les mer" links nowhere the app may open, so what it leads to is told here, in the guide's own words. */
+    readMore: 'Les mer',
+    readMoreWho: 'Alle som skal bruke fjernhjelp, enten om du skal motta eller yte fjernhjelp, må aktivere tjenesten i kundeportalen.',
+    readMoreAccess: 'For at en leverandør skal kunne fjernstyre dine maskiner, må leverandøren få tilgang til maskingruppen maskinen ligger i. En leverandør kan få tilgang enten med eller uten godkjenning. Hvis du gir en leverandør tilgang uten godkjenning, betyr det at en leverandør kan koble til maskinen uten at du aktivt må godkjenne tilkoblingen.',
+    readMoreUsers: 'For å kunne yte fjernhjelp må man opprette fjernhjelp-brukere. Merk at den som skal motta fjernhjelp ikke trenger å opprette brukere.',
     statusLabel: 'Status',
     inactive: 'Ikke aktivert',
     activatingStatus: 'Aktiveres – synkroniserer',
@@ -133,9 +141,13 @@ export const nb = {
     termsVersion: 'Versjon {{version}} av bruksvilkårene',
     accept: 'Jeg aksepterer bruksvilkårene for fjernhjelp-tjenesten',
     activate: 'Aktiver fjernhjelp',
-    activated: 'Du har nå aktivert fjernhjelp. Etter at fjernhjelp har blitt aktivert vil det ta litt tid før alle systemene tjenesten benytter seg av er synkronisert. Hvor lang tid det tar er avhengig av flere variabler, men det kan ta alt fra 5 minutter til en time.',
+    activated: 'Du har nå aktivert fjernhjelp. Etter at fjernhjelp har blitt aktivert vil det ta litt tid før alle systemene tjenesten benytter seg av er synkronisert. Hvor lang tid det tar er avhengig av flere variabler, men det kan ta alt fra 5 minutter til en time. Å logge inn og ut av fjernhjelpsportalen kan fremskyve synkroniseringen.',
     expectedReady: 'Forventet ferdig: {{when}}',
     activeSince: 'Aktivert {{when}}.',
+    showTerms: 'Vis vilkårene',
+    hideTerms: 'Skjul vilkårene',
+    termsAccepted: 'Bruksvilkårene (versjon {{version}}) ble akseptert {{when}}.',
+    termsChanged: 'Bruksvilkårene er endret siden de ble akseptert. Her vises gjeldende versjon, {{version}}.',
   },
   fieldErrors: {
     REVIEW_NAME_REQUIRED: 'Gi gjennomgangen et navn.',
@@ -216,6 +228,7 @@ export const nb = {
     DEMO_UNAVAILABLE: 'Demoportalen kunne ikke startes. Detaljer står i loggfilen.',
     ACCESS_REVIEW_CONFLICT: 'Kundeportalen har allerede en annen versjon av denne gjennomgangen.',
     ACCESS_REVIEW_COMPLETED: 'Gjennomgangen er fullført og kan ikke endres.',
+    ENGINE_UNAVAILABLE: 'Kundeportalen når ikke fjernhjelpssystemet akkurat nå, så ingenting er endret der. Prøv igjen senere.',
     UNKNOWN_CHANNEL: 'Appen kjenner ikke denne forespørselen.',
     FORBIDDEN_SENDER: 'Forespørselen kom ikke fra appens eget vindu og ble avvist.',
     INVALID_INPUT: 'Noen av feltene er ikke gyldige.',
@@ -242,6 +255,8 @@ export const nb = {
     NAME_TOO_LONG: 'Navnet er for langt: maks 60 tegn sammen med virksomhetens navn.',
     NAME_TAKEN: 'Det finnes allerede en maskingruppe med dette navnet i virksomheten.',
     CANNOT_GRANT_SELF: 'Virksomheten kan ikke gi seg selv tilgang til egne maskingrupper.',
+    VENDORS_HAVE_ACCESS: 'Maskingruppen kan ikke slettes mens leverandører har tilgang til den. Fjern tilgangene først.',
+    DEFAULT_GROUP: 'Virksomhetens standard maskingruppe kan ikke slettes: alle virksomheter har den. Den kan få nytt navn.',
     VENDOR_NOT_FOUND: 'Fant ikke leverandøren.',
     EXPIRES_AT_NOT_IN_FUTURE: 'Utløpstidspunktet må være fram i tid.',
     LAST_ADMIN: 'Den siste kundeportaladministratoren kan ikke fjernes. Deleger rettighetene til en annen først.',
@@ -249,6 +264,9 @@ export const nb = {
     PRECONDITION_REQUIRED: 'Endringen manglet versjonsinformasjon. Last inn brukeren på nytt og prøv igjen.',
     TWO_FACTOR_NOT_TOTP: 'Brukeren bruker Yubikey, ikke Google Authenticator, og har ingen QR-kode.',
     YUBIKEY_IN_USE: 'Yubikey-en er allerede registrert på en annen bruker, så ingenting ble lagret.',
+    USER_DEACTIVATED: 'Brukeren er deaktivert. Aktiver brukeren igjen først.',
+    CANNOT_DEACTIVATE_SELF: 'Du kan ikke deaktivere din egen bruker: du ville blitt logget ut og ikke kunnet angre det. Be en annen kundeportaladministrator.',
+    CANNOT_DELETE_SELF: 'Du kan ikke slette din egen bruker: du ville blitt logget ut og ikke kunnet angre det. Be en annen kundeportaladministrator.',
     ROUTE_NOT_FOUND: 'Kundeportalen kjenner ikke denne forespørselen. Den kan være en eldre versjon enn appen: spør den som drifter kundeportalen.',
     BODY_TOO_LARGE: 'Forespørselen var større enn kundeportalen tar imot, så den ble avvist.',
   },

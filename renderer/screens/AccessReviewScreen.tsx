@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { EXPIRING_SOON_DAYS, filterReviewRows, reviewRows, type ReviewFilter, type ReviewRow } from '../../common/review/access-review-filter';
 import { compareNames } from '../../common/sorting/name-collation';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SimulatedNotice } from '../components/engine/SimulatedNotice';
 import { CampaignList } from '../components/review/CampaignList';
+import { EngineFindingsSection } from '../components/review/EngineFindingsSection';
 import { NewCampaignForm } from '../components/review/NewCampaignForm';
 import { formatDateTime, timeAgo } from '../components/relative-time';
 import { DataTable } from '../components/table/DataTable';
 import { selectCampaignError, selectCampaigns, selectLastReviews, useCampaignStore } from '../stores/campaign-store';
-import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
-import { selectReviewError, selectReviewGrants, selectReviewGroups, useReviewStore } from '../stores/review-store';
+import { routeToHash, selectNavigate, useNavigationStore } from '../stores/navigation-store';
+import { selectReviewError, selectReviewExported, selectReviewGrants, selectReviewGroups, useReviewStore } from '../stores/review-store';
 import { selectSyncStatus, useSyncStore } from '../stores/sync-store';
 
 const EXPIRY_WINDOWS = [7, 14, 30, 90] as const;
@@ -21,6 +23,8 @@ export function AccessReviewScreen() {
   const groups = useReviewStore(selectReviewGroups);
   const error = useReviewStore(selectReviewError);
   const load = useReviewStore((state) => state.load);
+  const exportCsv = useReviewStore((state) => state.exportCsv);
+  const exported = useReviewStore(selectReviewExported);
   const sync = useSyncStore(selectSyncStatus);
   const campaigns = useCampaignStore(selectCampaigns);
   const lastReviews = useCampaignStore(selectLastReviews);
@@ -56,6 +60,7 @@ export function AccessReviewScreen() {
     <section className="screen" aria-labelledby="review-title">
       <h1 id="review-title">{t('review.title')}</h1>
       <p>{t('review.intro')}</p>
+      <SimulatedNotice />
       <p className={sync?.activity === 'offline' ? 'data-age notice' : 'data-age'} role="status" data-testid="review-data-age">
         {sync?.lastSuccessAt
           ? t(sync.activity === 'offline' ? 'review.dataAgeOffline' : 'review.dataAge', {
@@ -149,6 +154,16 @@ export function AccessReviewScreen() {
           </select>
         </div>
       </div>
+      <div className="form-actions">
+        <button type="button" className="secondary" onClick={() => void exportCsv(filter, i18n.language === 'en' ? 'en' : 'nb')} disabled={shown.length === 0}>
+          {t('campaigns.exportCsv')}
+        </button>
+      </div>
+      {exported && (
+        <p className="notice success" role="status" data-testid="review-exported">
+          {t('campaigns.exported', { count: exported.rows, path: exported.path })}
+        </p>
+      )}
       {grants === undefined ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : shown.length === 0 ? (
@@ -170,6 +185,18 @@ export function AccessReviewScreen() {
                 header: t('review.group'),
                 text: (row) => row.groupName,
                 sort: { kind: 'text', value: (row) => row.groupName },
+                // The group's own screen, where its vendors' access is changed: a link, so it takes Tab and Enter.
+                render: (row) => (
+                  <a
+                    href={routeToHash({ screen: 'group', id: row.grant.groupId })}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      navigate({ screen: 'group', id: row.grant.groupId });
+                    }}
+                  >
+                    {row.groupName}
+                  </a>
+                ),
               },
               {
                 id: 'vendor',
@@ -223,6 +250,7 @@ export function AccessReviewScreen() {
           />
         </>
       )}
+      <EngineFindingsSection groups={groups} />
     </section>
   );
 }

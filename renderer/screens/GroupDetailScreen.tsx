@@ -5,11 +5,15 @@ import type { Grant, GrantMode } from '../../common/portal/portal-types';
 import { CommandButton } from '../components/CommandButton';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { EngineFact } from '../components/engine/EngineObjectState';
+import { SimulatedNotice } from '../components/engine/SimulatedNotice';
+import { DevicesSection } from '../components/groups/DevicesSection';
 import { GrantTable } from '../components/groups/GrantTable';
 import { GroupSyncState } from '../components/groups/GroupSyncState';
 import { NewGrantForm } from '../components/groups/NewGrantForm';
+import { RenameGroupForm } from '../components/groups/RenameGroupForm';
 import { selectGrantCommandError, selectGrantsFor, selectGrantsLoadError, useGrantStore } from '../stores/grant-store';
-import { selectGroupById, selectGroupsLoadError, useGroupStore } from '../stores/group-store';
+import { selectGroupById, selectGroupDeleteError, selectGroupDeleting, selectGroups, selectGroupsLoadError, useGroupStore } from '../stores/group-store';
 import { routeToHash, selectNavigate, useNavigationStore } from '../stores/navigation-store';
 import { selectAccount, useSessionStore } from '../stores/session-store';
 
@@ -25,7 +29,17 @@ export function GroupDetailScreen({ id }: { id: string }) {
   const loadGrants = useGrantStore((state) => state.load);
   const put = useGrantStore((state) => state.put);
   const remove = useGrantStore((state) => state.remove);
-  const ownOrganisationId = useSessionStore(selectAccount)?.organisation.id;
+  const organisation = useSessionStore(selectAccount)?.organisation;
+  const ownOrganisationId = organisation?.id;
+  const groups = useGroupStore(selectGroups);
+  const removeGroup = useGroupStore((state) => state.remove);
+  const deleting = useGroupStore(selectGroupDeleting);
+  const deleteError = useGroupStore(selectGroupDeleteError);
+  const clearDeleteError = useGroupStore((state) => state.clearDeleteError);
+  const [renamingGroup, setRenamingGroup] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // Set once the portal has deleted the group: the screen says so instead of "not found".
+  const [deletedName, setDeletedName] = useState<string | undefined>();
   const navigate = useNavigationStore(selectNavigate);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Grant | undefined>();
@@ -42,6 +56,7 @@ export function GroupDetailScreen({ id }: { id: string }) {
     void loadGroups();
     void loadGrants(id);
   }, [id, loadGroups, loadGrants]);
+  useEffect(() => () => clearDeleteError(), [clearDeleteError]);
 
   useEffect(() => {
     if (!adding && !removing && !loosening && returnFocus.current) {
@@ -73,6 +88,16 @@ export function GroupDetailScreen({ id }: { id: string }) {
       </a>
     </p>
   );
+  if (deletedName !== undefined) {
+    return (
+      <section className="screen">
+        {back}
+        <p role="status" className="success" data-testid="group-deleted">
+          {t('groups.delete.deleted', { fullName: deletedName })}
+        </p>
+      </section>
+    );
+  }
   if (group === undefined) return groupsError ? <ErrorMessage error={groupsError} /> : <p aria-busy="true">{t('common.loading')}</p>;
   if (group === null) {
     return (
@@ -105,6 +130,16 @@ export function GroupDetailScreen({ id }: { id: string }) {
     if (await remove(grant.groupId, grant.vendor.id)) setNotice(t('groups.detail.removed', { vendor: grant.vendor.name, group: group.fullName }));
   };
 
+  const vendorCount = grants?.length ?? 0;
+  // Why "Slett gruppen" cannot be used now, said under it (a disabled button cannot be focused to ask).
+  const deleteBlocked = group.isDefault ? t('groups.delete.defaultGroup') : vendorCount > 0 ? t('groups.delete.blocked', { count: vendorCount }) : undefined;
+  const confirmDelete = async () => {
+    setConfirmingDelete(false);
+    setNotice('');
+    const fullName = group.fullName;
+    if (await removeGroup(group.id, group.version)) setDeletedName(fullName);
+  };
+
   return (
     <section className="screen group-detail" aria-labelledby="group-title">
       {back}
@@ -121,10 +156,35 @@ export function GroupDetailScreen({ id }: { id: string }) {
         <dd>
           <GroupSyncState group={group} />
         </dd>
+        <EngineFact item={group} />
       </dl>
+      {renamingGroup && organisation ? (
+        <RenameGroupForm
+          group={group}
+          prefix={organisation.prefix}
+          groups={groups ?? []}
+          onCancel={() => setRenamingGroup(false)}
+          onRenamed={(renamed) => {
+            setRenamingGroup(false);
+            setNotice(t('groups.rename.renamed', { fullName: renamed.fullName }));
+          }}
+        />
+      ) : (
+        <CommandButton
+          className="secondary"
+          data-opens-form="rename-group"
+          onClick={() => {
+            setNotice('');
+            setRenamingGroup(true);
+          }}
+        >
+          {t('groups.rename.open')}
+        </CommandButton>
+      )}
 
       <h2>{t('groups.detail.vendorsTitle')}</h2>
       <p>{t('groups.detail.vendorsAbout')}</p>
+      <SimulatedNotice />
       {grantsError && <ErrorMessage error={grantsError} />}
       {grants === undefined ? (
         <p aria-busy="true">{t('common.loading')}</p>
@@ -175,6 +235,40 @@ export function GroupDetailScreen({ id }: { id: string }) {
         </div>
       )}
 
+      <DevicesSection group={group} />
+
+      <div className="group-delete">
+        <CommandButton
+          className="danger"
+          disabled={deleteBlocked !== undefined || deleting || grants === undefined}
+          aria-describedby={deleteBlocked ? 'group-delete-blocked' : undefined}
+          onClick={() => {
+            clearDeleteError();
+            setConfirmingDelete(true);
+          }}
+        >
+          {t('groups.delete.button')}
+        </CommandButton>
+        {deleteBlocked && (
+          <p id="group-delete-blocked" className="muted" data-testid="group-delete-blocked">
+            {deleteBlocked}
+          </p>
+        )}
+        {deleteError &&
+          (deleteError.code === 'PRECONDITION_FAILED' ? (
+            <p role="alert" className="error-message" data-error-code="PRECONDITION_FAILED">
+              {t('groups.delete.PRECONDITION_FAILED')}
+            </p>
+          ) : (
+            <ErrorMessage error={deleteError} placed={['grants', 'id']} />
+          ))}
+      </div>
+
+      {confirmingDelete && (
+        <ConfirmDialog title={t('groups.delete.title')} confirmLabel={t('groups.delete.confirm')} onCancel={() => setConfirmingDelete(false)} onConfirm={() => void confirmDelete()}>
+          <p>{t('groups.delete.body', { group: group.fullName })}</p>
+        </ConfirmDialog>
+      )}
       {removing && (
         <ConfirmDialog
           title={t('groups.detail.removeTitle')}

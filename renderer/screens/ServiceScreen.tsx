@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemoteSupportService } from '../../common/portal/portal-types';
 import { CommandButton } from '../components/CommandButton';
+import { Disclosure } from '../components/Disclosure';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../components/relative-time';
 import { selectService, selectServiceError, useServiceStore } from '../stores/service-store';
@@ -21,6 +22,9 @@ function TermsList({ items }: { items: TermsItem[] }) {
   );
 }
 
+/** Where the guide sends users of the service; shown as text, because the app opens no links but the sign-in page. */
+const REMOTE_SUPPORT_PORTAL = 'https://hjelp.nhn.no/';
+
 /** Tjenester → Fjernhjelp 2.0: the terms verbatim, acceptance, activation and its synchronising state. */
 export function ServiceScreen() {
   const { t, i18n } = useTranslation();
@@ -39,6 +43,12 @@ export function ServiceScreen() {
     <section className="screen" aria-labelledby="service-title">
       <h1 id="service-title">{t('service.title')}</h1>
       <p>{t('service.about')}</p>
+      <p>{t('service.reachAt', { url: REMOTE_SUPPORT_PORTAL })}</p>
+      <Disclosure label={t('service.readMore')} testId="service-read-more">
+        <p>{t('service.readMoreWho')}</p>
+        <p>{t('service.readMoreAccess')}</p>
+        <p>{t('service.readMoreUsers')}</p>
+      </Disclosure>
       <p>
         {t('service.statusLabel')}:{' '}
         <strong data-testid="service-status" data-status={status}>
@@ -77,6 +87,19 @@ export function ServiceScreen() {
         </div>
       )}
       {service && status === 'active' && service.activatedAt && <p>{t('service.activeSince', { when: formatDateTime(service.activatedAt, i18n.language) })}</p>}
+      {service && status !== 'inactive' && (
+        // What was accepted stays readable: the administrator may need to show it, or check a machine against it.
+        <Disclosure label={t('service.showTerms')} openLabel={t('service.hideTerms')} testId="accepted-terms">
+          {service.activatedAt && service.acceptedTermsVersion && (
+            <p>{t('service.termsAccepted', { version: service.acceptedTermsVersion, when: formatDateTime(service.activatedAt, i18n.language) })}</p>
+          )}
+          {service.acceptedTermsVersion !== service.terms.version && <p className="notice">{t('service.termsChanged', { version: service.terms.version })}</p>}
+          <p>{t('service.termsIntro')}</p>
+          <div className="terms" lang="nb">
+            <TermsList items={service.terms.items} />
+          </div>
+        </Disclosure>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { lastReviewIndex } from '../../common/review/access-review-filter';
 import type { LastReview, ReviewCampaign, ReviewCampaignDetail, ReviewDecisionKind, ReviewItemState } from '../../common/review/review-campaign';
 import type { PortalErrorData } from '../../common/result';
 import { onCacheChanged } from './cache-reload';
@@ -45,7 +46,7 @@ export const useCampaignStore = create<CampaignState>()((set, get) => ({
     const [campaigns, lastReviews] = await Promise.all([window.portal.reviews.list(), window.portal.reviews.lastReviewed()]);
     if (!campaigns.ok) set({ error: campaigns.error });
     else if (!lastReviews.ok) set({ error: lastReviews.error });
-    else set({ campaigns: campaigns.value, lastReviews: new Map(lastReviews.value.map((entry) => [entry.grantId, entry])), error: undefined });
+    else set({ campaigns: campaigns.value, lastReviews: lastReviewIndex(lastReviews.value), error: undefined });
   },
   async open(id) {
     if (get().detail?.campaign.id !== id) set({ detail: undefined, decideErrors: new Map(), exported: undefined });

@@ -14,16 +14,30 @@ interface GroupState {
   /** Sends the name to the portal; the new group (pending sync) or undefined with `createError` set. */
   create(name: string): Promise<MachineGroup | undefined>;
   clearCreateError(): void;
+  renaming: boolean;
+  renameError: PortalErrorData | undefined;
+  /** "Gi nytt navn" with the version the screen shows (If-Match); the renamed group, or undefined with `renameError`. */
+  rename(id: string, version: number, name: string): Promise<MachineGroup | undefined>;
+  clearRenameError(): void;
+  deleting: boolean;
+  deleteError: PortalErrorData | undefined;
+  /** "Slett gruppen"; true when the portal deleted it (the cache no longer has it either). */
+  remove(id: string, version: number): Promise<boolean>;
+  clearDeleteError(): void;
 }
 
 // Sorted once per read, not in a selector: selectors must return stable references.
 const sorted = (groups: MachineGroup[]): MachineGroup[] => sortByNames(groups, (group) => [group.name]);
 
-export const useGroupStore = create<GroupState>()((set) => ({
+export const useGroupStore = create<GroupState>()((set, get) => ({
   groups: undefined,
   loadError: undefined,
   creating: false,
   createError: undefined,
+  renaming: false,
+  renameError: undefined,
+  deleting: false,
+  deleteError: undefined,
   async load() {
     const result = await window.portal.groups.list();
     set(result.ok ? { groups: sorted(result.value), loadError: undefined } : { loadError: result.error });
@@ -43,6 +57,34 @@ export const useGroupStore = create<GroupState>()((set) => ({
   clearCreateError() {
     set({ createError: undefined });
   },
+  async rename(id, version, name) {
+    set({ renaming: true, renameError: undefined });
+    const result = await window.portal.groups.rename({ id, version, name });
+    if (!result.ok) {
+      set({ renaming: false, renameError: result.error });
+      return undefined;
+    }
+    const groups = get().groups;
+    set({ renaming: false, ...(groups && { groups: sorted(groups.map((group) => (group.id === id ? result.value : group))) }) });
+    return result.value;
+  },
+  clearRenameError() {
+    set({ renameError: undefined });
+  },
+  async remove(id, version) {
+    set({ deleting: true, deleteError: undefined });
+    const result = await window.portal.groups.delete({ id, version });
+    if (!result.ok) {
+      set({ deleting: false, deleteError: result.error });
+      return false;
+    }
+    const groups = get().groups;
+    set({ deleting: false, ...(groups && { groups: groups.filter((group) => group.id !== id) }) });
+    return true;
+  },
+  clearDeleteError() {
+    set({ deleteError: undefined });
+  },
 }));
 
 onCacheChanged(async () => {
@@ -53,6 +95,10 @@ export const selectGroups = (state: GroupState): MachineGroup[] | undefined => s
 export const selectGroupsLoadError = (state: GroupState): PortalErrorData | undefined => state.loadError;
 export const selectGroupCreating = (state: GroupState): boolean => state.creating;
 export const selectGroupCreateError = (state: GroupState): PortalErrorData | undefined => state.createError;
+export const selectGroupRenaming = (state: GroupState): boolean => state.renaming;
+export const selectGroupRenameError = (state: GroupState): PortalErrorData | undefined => state.renameError;
+export const selectGroupDeleting = (state: GroupState): boolean => state.deleting;
+export const selectGroupDeleteError = (state: GroupState): PortalErrorData | undefined => state.deleteError;
 /** One group by id: undefined while the list is unread, null when the list has no such group. */
 export const selectGroupById =
   (id: string) =>

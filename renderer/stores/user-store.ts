@@ -9,8 +9,8 @@ interface UserState {
   /** Sorted, with each user's folded search key; `undefined` until the first load. */
   index: UserSearchEntry[] | undefined;
   listError: PortalErrorData | undefined;
-  /** The user the detail screen shows, as the cache has it now (`null`: not found). */
-  detail: { id: string; user: User | null; error?: PortalErrorData } | undefined;
+  /** The user the detail screen shows, as the cache has it now (`null`: not found, or `deleted` here). */
+  detail: { id: string; user: User | null; error?: PortalErrorData; deleted?: { name: string; username: string } } | undefined;
 
   load(): Promise<void>;
   loadUser(id: string): Promise<void>;
@@ -23,6 +23,10 @@ interface UserState {
   sendOneTimePassword(id: string): Promise<Result<OneTimePasswordReceipt>>;
   regenerateTotp(id: string): Promise<Result<User>>;
   saveQrCode(id: string): Promise<Result<{ path: string } | null>>;
+  deactivate(id: string, version: number): Promise<Result<User>>;
+  reactivate(id: string, version: number): Promise<Result<User>>;
+  /** Deletes the user; the detail screen then says so instead of "not found". */
+  remove(user: User): Promise<Result<null>>;
 }
 
 export const useUserStore = create<UserState>()((set, get) => {
@@ -50,7 +54,13 @@ export const useUserStore = create<UserState>()((set, get) => {
     },
     async loadUser(id) {
       const result = await window.portal.users.get({ id });
-      set({ detail: result.ok ? { id, user: result.value } : { id, user: get().detail?.user ?? null, error: result.error } });
+      const previous = get().detail;
+      const deleted = previous?.id === id ? previous.deleted : undefined;
+      set({
+        detail: result.ok
+          ? { id, user: result.value, ...(deleted && { deleted }) }
+          : { id, user: previous?.user ?? null, error: result.error },
+      });
     },
     async reloadFromPortal(id) {
       await window.portal.sync.now();
@@ -74,6 +84,23 @@ export const useUserStore = create<UserState>()((set, get) => {
     async saveQrCode(id) {
       return window.portal.users.saveQrCode({ id });
     },
+    async deactivate(id, version) {
+      return adoptResult(await window.portal.users.deactivate({ id, version }));
+    },
+    async reactivate(id, version) {
+      return adoptResult(await window.portal.users.reactivate({ id, version }));
+    },
+    async remove(user) {
+      const result = await window.portal.users.delete({ id: user.id, version: user.version });
+      if (result.ok) {
+        const { index, detail } = get();
+        set({
+          ...(index ? { index: index.filter((entry) => entry.user.id !== user.id) } : {}),
+          ...(detail?.id === user.id ? { detail: { id: user.id, user: null, deleted: { name: `${user.firstName} ${user.lastName}`, username: user.username } } } : {}),
+        });
+      }
+      return result;
+    },
   };
 });
 
@@ -90,9 +117,12 @@ export const selectUserDetail =
   (state: UserState): UserState['detail'] =>
     state.detail?.id === id ? state.detail : undefined;
 /**
- * Users who could be made portal administrators. A plain function over the selected index (used in a
+ * Users who could be made portal administrators: not one already, and not deactivated (the portal
+ * refuses the role to someone who cannot sign in). A plain function over the selected index (used in a
  * useMemo): a selector returning a fresh array would make zustand re-render endlessly.
  */
 export function nonAdminUsers(index: readonly UserSearchEntry[] | undefined): User[] {
-  return (index ?? []).filter((entry) => !entry.user.roles.includes('portal-admin')).map((entry) => entry.user);
+  return (index ?? [])
+    .filter((entry) => !entry.user.roles.includes('portal-admin') && entry.user.status !== 'deactivated')
+    .map((entry) => entry.user);
 }

@@ -61,6 +61,8 @@ describe('vendors, grants and accessible machine groups', () => {
         modeChangedAt: null,
         modeChangedBy: null,
         expiresAt: null,
+        // This portal drives no remote-support system: a grant is active in the simulation at once.
+        engineStatus: { state: 'active', reason: null },
         version: expect.any(Number),
       });
       const changed = await admin.put(`${GROUPS}/${groupId}/grants/${OSTFOLD}`, { mode: 'without_approval' });

@@ -1,12 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { actorFor } from '../domain/actor';
+import { deleteMachineGroup, renameMachineGroup } from '../domain/machine-group-changes';
 import { createMachineGroup, listMachineGroups, requireMachineGroup } from '../domain/machine-group-repository';
 import { requireActiveService } from '../domain/remote-support-service';
 import { callerWithRole } from '../http/authenticate';
+import { ifMatchHeaders, versionEtag } from '../http/if-match';
 import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, idParams, notModified, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, noContent, notModified, okList } from './route-schemas';
 import { sendWithEtag } from './http-caching';
+
+const NAME_RULES =
+  'Allowed: letters of any alphabet (æøå and the Sámi letters included), the digits 0-9, space, "-", "_" and ".". ' +
+  '422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (any other character: the message names the first), NAME_TOO_LONG ' +
+  '(organisation prefix + name over 60 characters); 409 NAME_TAKEN (the same name as another group ignoring case and ' +
+  'look-alike letters: the UTS #39 skeleton of its case-folded form).';
+
+const nameBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: { name: { type: 'string', maxLength: 1000 } },
+} as const;
 
 /** The organisation's own machine groups (the guide, chapters 2 and 3). */
 export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, options }: ServerContext): void {
@@ -28,16 +43,9 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
       schema: {
         summary: 'Create a machine group',
         description:
-          'The name is trimmed and NFC-normalised. 422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (invisible, control or ' +
-          'direction-changing characters), NAME_TOO_LONG (organisation prefix + name over 60 characters); 409 NAME_TAKEN ' +
-          '(the same name ignoring case and look-alike letters: the UTS #39 skeleton of its case-folded form).',
+          `The name is trimmed and NFC-normalised. ${NAME_RULES}`,
         tags: ['machine groups'],
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name'],
-          properties: { name: { type: 'string', maxLength: 1000 } },
-        },
+        body: nameBody,
         response: { 201: { description: 'Created, syncState pending', $ref: 'MachineGroup#' }, ...problemResponses },
       },
     },
@@ -45,7 +53,7 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
       const caller = callerWithRole(request, 'portal-admin');
       requireActiveService(db, caller.organisationId);
       const group = createMachineGroup(db, actorFor(caller), request.body.name, now(), options.groupSyncDelayMs);
-      return reply.code(201).header('Location', `/api/v1/machine-groups/${group.id}`).send(group);
+      return reply.code(201).headers({ Location: `/api/v1/machine-groups/${group.id}`, ETag: versionEtag(group.version) }).send(group);
     },
   );
 
@@ -53,7 +61,7 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
     '/machine-groups/:id',
     {
       schema: {
-        summary: 'One of your machine groups',
+        summary: 'One of your machine groups, with its ETag',
         tags: ['machine groups'],
         params: idParams,
         headers: conditionalGetHeaders,
@@ -63,7 +71,55 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
     async (request, reply) => {
       const caller = callerWithRole(request, 'portal-admin');
       requireActiveService(db, caller.organisationId);
-      return sendWithEtag(request, reply, requireMachineGroup(db, caller.organisationId, request.params.id));
+      const group = requireMachineGroup(db, caller.organisationId, request.params.id);
+      return sendWithEtag(request, reply, group, versionEtag(group.version));
+    },
+  );
+
+  api.patch<{ Params: { id: string }; Body: { name: string }; Headers: { 'if-match'?: string } }>(
+    '/machine-groups/:id',
+    {
+      schema: {
+        summary: 'Rename a machine group ("Gi nytt navn")',
+        description:
+          'Needs If-Match with the group\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. ' +
+          `${NAME_RULES} Vendors see the new full name; their grants on the group get a new version so their feed carries it. ` +
+          'Audited as machineGroup.renamed with the name before and after. 404 NOT_FOUND for another organisation\'s group.',
+        tags: ['machine groups'],
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: nameBody,
+        response: { 200: { description: 'Renamed (or already so named)', $ref: 'MachineGroup#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      const group = renameMachineGroup(db, actorFor(caller), request.params.id, request.headers['if-match'], request.body.name, now());
+      return reply.header('ETag', versionEtag(group.version)).send(group);
+    },
+  );
+
+  api.delete<{ Params: { id: string }; Headers: { 'if-match'?: string } }>(
+    '/machine-groups/:id',
+    {
+      schema: {
+        summary: 'Delete a machine group ("Slett gruppen")',
+        description:
+          'Needs If-Match with the group\'s ETag (428/412 as for PATCH). Only a group no vendor has access to: 409 VENDORS_HAVE_ACCESS ' +
+          '(field `grants`) while any grant exists on it. The default group (isDefault, "Maskiner") is never deleted: 409 DEFAULT_GROUP. ' +
+          'Audited as machineGroup.deleted; a tombstone in the sync feed. 404 NOT_FOUND for another organisation\'s group.',
+        tags: ['machine groups'],
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      deleteMachineGroup(db, actorFor(caller), request.params.id, request.headers['if-match'], now());
+      return reply.code(204).send();
     },
   );
 }

@@ -2,6 +2,8 @@ import Fastify, { type RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerContext } from '../context';
 import { openDatabase } from '../db/database';
+import { connectEngine } from '../engine/connect-engine';
+import { startEngineRuntime } from '../engine/engine-runtime';
 import { resolveOptions } from '../options';
 import { API_PREFIX, registerOpenApiDocument } from '../openapi/openapi-document';
 import { registerApiRoutes } from './register-api';
@@ -18,7 +20,9 @@ async function registeredApiRoutes(): Promise<string[]> {
     }
   });
   const options = resolveOptions({ port: 0, dbPath: ':memory:', seed: 'empty' });
-  const context: ServerContext = { db: openDatabase(':memory:'), now: options.now, options, baseUrl: () => '' };
+  const db = openDatabase(':memory:');
+  const engine = startEngineRuntime(db, options.engine, options.now, () => connectEngine(options.engine), () => undefined);
+  const context: ServerContext = { db, now: options.now, options, baseUrl: () => '', engine };
   await registerOpenApiDocument(app);
   await app.register(async (api) => registerApiRoutes(api, context), { prefix: API_PREFIX });
   await app.ready();
@@ -52,7 +56,7 @@ describe('GET /api/v1/openapi.json', () => {
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
       .sort();
-    expect(routes).toHaveLength(28);
+    expect(routes).toHaveLength(37);
     expect(documented).toEqual(routes);
     expect(documented.some((route) => route.includes('/dev/') || route.includes('/oidc'))).toBe(false);
   });

@@ -4,6 +4,7 @@ import { settleDueTransitions } from '../domain/due-transitions';
 import { jsonBodiesOnly } from '../http/json-bodies';
 import { registerAccessReviewRoutes } from './access-review-routes';
 import { registerAuditRoutes } from './audit-routes';
+import { registerEngineRoutes } from './engine-routes';
 import { registerGrantRoutes } from './grant-routes';
 import { registerMachineGroupRoutes } from './machine-group-routes';
 import { registerMeRoutes } from './me-routes';
@@ -20,7 +21,12 @@ import { registerVendorRoutes } from './vendor-routes';
  */
 export function registerApiRoutes(api: FastifyInstance, context: ServerContext): void {
   jsonBodiesOnly(api);
-  api.addHook('preHandler', async () => settleDueTransitions(context.db, context.now()));
+  api.addHook('preHandler', async () => settleDueTransitions(context.db, context.now(), context.options.engine.kind === 'none'));
+  // A change the engine must follow was written to its outbox in the change's own transaction (triggers);
+  // this only makes the engine follow now rather than at its next timer.
+  api.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') context.engine.changed();
+  });
   registerMeRoutes(api, context);
   registerServiceRoutes(api, context);
   registerMachineGroupRoutes(api, context);
@@ -30,5 +36,6 @@ export function registerApiRoutes(api: FastifyInstance, context: ServerContext):
   registerUserRoutes(api, context);
   registerPortalAdminRoutes(api, context);
   registerAuditRoutes(api, context);
+  registerEngineRoutes(api, context);
   registerSyncRoutes(api, context);
 }

@@ -13,9 +13,11 @@ import {
   type NewUser,
   type UserChanges,
 } from '../domain/user-service';
+import { deactivateUser, deleteUser, reactivateUser } from '../domain/user-lifecycle';
 import { callerWithRole } from '../http/authenticate';
+import { ifMatchHeaders } from '../http/if-match';
 import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, idParams, notModified, ok, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, noContent, notModified, ok, okList } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 // Formats are checked by the shared rules in common/validation (422 with a code per field), not by
@@ -24,6 +26,7 @@ const text = (maxLength: number, description?: string) => ({ type: 'string', max
 const twoFactor = { type: 'string', enum: ['totp', 'yubikey'] } as const;
 const yubikeyOtp = text(100, 'A touch of the key: 44 modhex characters (cbdefghijklnrtuv, either case); the first 12, lower-cased, are stored as its public id');
 const SECRET_HEADERS = { 'Cache-Control': 'no-store' };
+const PRECONDITIONS = 'Needs If-Match with the user\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale.';
 
 /** Remote-support users (the guide, chapter 5 and 5.1). */
 export function registerUserRoutes(api: FastifyInstance, context: ServerContext): void {
@@ -108,7 +111,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
           'secret and returns `otpauthUri`.',
         tags: ['users'],
         params: idParams,
-        headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'W/"<version>" from the ETag' } } },
+        headers: ifMatchHeaders,
         body: {
           type: 'object',
           additionalProperties: false,
@@ -126,12 +129,80 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     },
   );
 
+  // Deactivate, reactivate and delete (a vendor's technician leaves). Each acts on one user of the caller's
+  // own organisation (404 for anyone else's) and is refused for the caller's own account.
+  api.post<{ Params: { id: string }; Headers: { 'if-match'?: string } }>(
+    '/users/:id/deactivate',
+    {
+      schema: {
+        summary: 'Deactivate a user: signed out at once, cannot sign in, history kept',
+        description:
+          `${PRECONDITIONS} Ends every session, grant and token of the user at the OpenID provider and withdraws a pending ` +
+          'one-time password. Already deactivated: 200 with the user unchanged. 409 CANNOT_DEACTIVATE_SELF for your own ' +
+          'account; 409 LAST_ADMIN when no other active portal administrator would remain.',
+        tags: ['users'],
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 200: { description: 'Deactivated', $ref: 'User#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      const user = deactivateUser(db, actorFor(caller), request.params.id, request.headers['if-match'], now());
+      return reply.headers({ ETag: userEtag(user.version) }).send(user);
+    },
+  );
+
+  api.post<{ Params: { id: string }; Headers: { 'if-match'?: string } }>(
+    '/users/:id/reactivate',
+    {
+      schema: {
+        summary: 'Reactivate a deactivated user',
+        description: `${PRECONDITIONS} The user signs in again with a new one-time password (POST /users/{id}/one-time-password). Already active: 200 with the user unchanged.`,
+        tags: ['users'],
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 200: { description: 'Reactivated', $ref: 'User#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      const user = reactivateUser(db, actorFor(caller), request.params.id, request.headers['if-match'], now());
+      return reply.headers({ ETag: userEtag(user.version) }).send(user);
+    },
+  );
+
+  api.delete<{ Params: { id: string }; Headers: { 'if-match'?: string } }>(
+    '/users/:id',
+    {
+      schema: {
+        summary: 'Delete a user (cannot be undone)',
+        description:
+          `${PRECONDITIONS} Signs the user out, erases their second-factor secrets and one-time password, keeps the audit ` +
+          'history (named as the user was) and leaves a tombstone in GET /sync. 409 CANNOT_DELETE_SELF for your own account; ' +
+          '409 LAST_ADMIN when no other active portal administrator would remain.',
+        tags: ['users'],
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const caller = callerWithRole(request, 'portal-admin');
+      requireActiveService(db, caller.organisationId);
+      deleteUser(db, actorFor(caller), request.params.id, request.headers['if-match'], now());
+      return reply.code(204).send();
+    },
+  );
+
   api.post<{ Params: { id: string } }>(
     '/users/:id/one-time-password',
     {
       schema: {
         summary: 'Text the user a new one-time password',
-        description: 'The previous one-time password stops working. 202: the SMS is queued.',
+        description: 'The previous one-time password stops working. 202: the SMS is queued. 409 USER_DEACTIVATED for a deactivated user.',
         tags: ['users'],
         params: idParams,
         response: { 202: { description: 'SMS queued', $ref: 'OneTimePasswordReceipt#' }, ...problemResponses },

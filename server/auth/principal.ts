@@ -10,9 +10,14 @@ export interface Principal {
   roles: Role[];
 }
 
+/**
+ * The principal of an active user. A deactivated user has none: every way in asks this (the API's
+ * token verifiers, the OpenID provider's account look-up on refresh and userinfo, the sign-in steps),
+ * so deactivation shuts each of them at once, whatever token is still held.
+ */
 export function principalForUser(db: Db, userId: string): Principal | undefined {
   const row = db
-    .prepare('SELECT id, username, organisation_id, is_portal_admin, is_remote_support_user FROM users WHERE id = ?')
+    .prepare('SELECT id, username, organisation_id, is_portal_admin, is_remote_support_user FROM users WHERE id = ? AND deactivated_at IS NULL')
     .get(userId) as
     | { id: string; username: string; organisation_id: string; is_portal_admin: number; is_remote_support_user: number }
     | undefined;

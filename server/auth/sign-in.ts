@@ -25,7 +25,8 @@ export type SignInError =
   | 'no-second-factor'
   | 'invalid-code'
   | 'code-reused'
-  | 'one-time-password-used';
+  | 'one-time-password-used'
+  | 'deactivated';
 
 export type SignInFailure = { ok: false; error: SignInError; delayMs: number; waitMs?: number };
 
@@ -38,6 +39,7 @@ interface UserRow {
   two_factor: SecondFactorKind;
   totp_secret: string | null;
   yubikey_public_id: string | null;
+  deactivated_at: string | null;
 }
 
 const fingerprint = (value: string): string => createHash('sha256').update(value).digest('base64url');
@@ -52,7 +54,7 @@ const fingerprint = (value: string): string => createHash('sha256').update(value
  */
 export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThrottle; yubikey: YubikeyValidator }) {
   const { db, now, throttle, yubikey } = deps;
-  const selectColumns = 'id, username, password_hash, otp_hash, otp_expires_at, two_factor, totp_secret, yubikey_public_id';
+  const selectColumns = 'id, username, password_hash, otp_hash, otp_expires_at, two_factor, totp_secret, yubikey_public_id, deactivated_at';
   const byUsername = db.prepare(`SELECT ${selectColumns} FROM users WHERE username = ?`);
   const byId = db.prepare(`SELECT ${selectColumns} FROM users WHERE id = ?`);
   const claimTotpStep = db.prepare(
@@ -88,6 +90,8 @@ export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThr
     ) {
       method = 'one-time-password';
     }
+    // Said only to someone who knew the secret: it tells them whom to ask, and a guesser learns nothing.
+    if (method && row.deactivated_at !== null) return fail(attempt, 'deactivated');
     if (!method || !principalForUser(db, row.id)?.roles.length) return fail(attempt, 'invalid-credentials');
 
     const hasSecondFactor = row.two_factor === 'totp' ? Boolean(row.totp_secret) : Boolean(row.yubikey_public_id);
@@ -113,6 +117,8 @@ export function createSignIn(deps: { db: Db; now: () => Date; throttle: LoginThr
     const { attempt } = reservation;
     const row = byId.get(first.userId) as UserRow | undefined;
     if (!row || row.two_factor !== first.secondFactor) return fail(attempt, 'invalid-code');
+    // Deactivated between the two steps: the first step's proof no longer counts.
+    if (row.deactivated_at !== null) return fail(attempt, 'deactivated');
     const code = codeInput.replace(/\s+/g, '');
 
     if (row.two_factor === 'totp') {

@@ -32,8 +32,8 @@ export function verifyReviewItems(db: Db, organisationId: string, items: readonl
   let newestGrant: string | undefined;
   items.forEach((item, index) => {
     const path = `items.${index}`;
-    const fullName = groups.get(item.groupId);
-    if (fullName === undefined) {
+    const fullNames = groups.get(item.groupId);
+    if (fullNames === undefined) {
       errors.push({ field: `${path}.groupId`, code: 'MACHINE_GROUP_NOT_FOUND', message: 'Not one of your machine groups' });
       return;
     }
@@ -48,7 +48,7 @@ export function verifyReviewItems(db: Db, organisationId: string, items: readonl
       return;
     }
     const contradictions = [
-      ...(item.groupFullName === fullName ? [] : [{ field: 'groupFullName', portal: fullName }]),
+      ...(fullNames.has(item.groupFullName) ? [] : [{ field: 'groupFullName', portal: [...fullNames].at(-1) }]),
       ...closestDifferences(item, sameTime),
     ];
     for (const { field, portal } of contradictions) {
@@ -69,10 +69,32 @@ function closestDifferences(item: AccessReviewItem, versions: readonly GrantVers
   return closest ?? [];
 }
 
-function ownGroupFullNames(db: Db, organisationId: string): Map<string, string> {
+/**
+ * Every full name each of the organisation's groups has had, as its audit trail recorded them (created,
+ * renamed, deleted), with the current one last: a snapshot taken before a rename carries the old name,
+ * and one taken before a delete names a group that is gone. Seeded groups have no trail but a row.
+ */
+function ownGroupFullNames(db: Db, organisationId: string): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  const add = (groupId: string, fullName: unknown) => {
+    if (typeof fullName !== 'string') return;
+    const known = names.get(groupId) ?? new Set<string>();
+    known.delete(fullName);
+    known.add(fullName);
+    names.set(groupId, known);
+  };
+  const events = prepared(db,
+    `SELECT object_id, before_json, after_json FROM audit_events WHERE organisation_id = ? AND object_type = 'machineGroup' ORDER BY id`,
+  ).all(organisationId) as Array<{ object_id: string; before_json: string | null; after_json: string | null }>;
+  for (const event of events) {
+    for (const json of [event.before_json, event.after_json]) {
+      if (json !== null) add(event.object_id, (JSON.parse(json) as { fullName?: unknown }).fullName);
+    }
+  }
   const rows = prepared(db, 'SELECT g.id, g.name, o.prefix FROM machine_groups g JOIN organisations o ON o.id = g.organisation_id WHERE g.organisation_id = ?')
     .all(organisationId) as Array<{ id: string; name: string; prefix: string }>;
-  return new Map(rows.map((row) => [row.id, machineGroupFullName(row.prefix, row.name)]));
+  for (const row of rows) add(row.id, machineGroupFullName(row.prefix, row.name));
+  return names;
 }
 
 /** The grant as it is (if it still exists) and every state its audit events recorded, in no particular order. */

@@ -8,18 +8,24 @@ import { getMachineGroupById } from './machine-group-repository';
 import { getRemoteSupportService, serviceSnapshot } from './remote-support-service';
 
 /**
- * The portal's delayed changes: activation finishing, a new group becoming ready, a grant expiring.
+ * The portal's delayed changes: a grant expiring, and without a remote-support engine ("simulert") the
+ * simulated delays of activation finishing and a new group becoming ready (with an engine, the reconciler
+ * settles those when the engine holds the groups: server/engine/record-observation.ts).
  * They are settled lazily against the injected clock at the start of every API request instead of by
  * timers, so tests control time and a restart loses nothing. Each settled row gets a new version and
  * an audit event by "system", so sync clients see the transition like any other change.
  */
-export function settleDueTransitions(db: Db, now: Date): void {
+export function settleDueTransitions(db: Db, now: Date, simulated: boolean): void {
   const at = now.toISOString();
-  const services = prepared(db, `SELECT id FROM organisations WHERE service_status = 'activating' AND ready_at <= ?`).pluck().all(at) as string[];
-  const groups = prepared(db, `SELECT id, organisation_id FROM machine_groups WHERE sync_state = 'pending' AND ready_at <= ?`).all(at) as Array<{
-    id: string;
-    organisation_id: string;
-  }>;
+  const services = simulated
+    ? (prepared(db, `SELECT id FROM organisations WHERE service_status = 'activating' AND ready_at <= ?`).pluck().all(at) as string[])
+    : [];
+  const groups = simulated
+    ? (prepared(db, `SELECT id, organisation_id FROM machine_groups WHERE sync_state = 'pending' AND ready_at <= ?`).all(at) as Array<{
+        id: string;
+        organisation_id: string;
+      }>)
+    : [];
   const grants = db
     .prepare(
       `SELECT group_id, vendor_id, organisation_id FROM grants WHERE expires_at IS NOT NULL AND expires_at <= ?`,

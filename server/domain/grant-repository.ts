@@ -1,3 +1,4 @@
+import { engineObjectStatus, type EngineObjectStatus, type EngineState } from '../engine/engine-object-status';
 import { machineGroupFullName } from '../../common/validation/machine-group-name';
 import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
@@ -27,6 +28,8 @@ export interface Grant {
   modeChangedAt: string | null;
   modeChangedBy: string | null;
   expiresAt: string | null;
+  /** Whether the remote-support system holds the grant as given (server/engine/). */
+  engineStatus: EngineObjectStatus;
   version: number;
 }
 
@@ -54,6 +57,8 @@ interface GrantRow {
   mode_changed_at: string | null;
   mode_changed_by: string | null;
   expires_at: string | null;
+  engine_state: EngineState;
+  engine_reason: string | null;
   version: number;
 }
 
@@ -70,6 +75,7 @@ function toGrant(row: GrantRow): Grant {
     modeChangedAt: row.mode_changed_at,
     modeChangedBy: row.mode_changed_by,
     expiresAt: row.expires_at,
+    engineStatus: engineObjectStatus(row),
     version: row.version,
   };
 }

@@ -4,6 +4,7 @@ import {
   machineGroupFullName,
   machineGroupNameKey,
 } from '../../common/validation/machine-group-name';
+import { engineObjectStatus, type EngineObjectStatus, type EngineState } from '../engine/engine-object-status';
 import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
@@ -26,6 +27,10 @@ export interface MachineGroup {
   readyAt: string;
   createdAt: string;
   createdBy: string;
+  /** The group activation made ("Maskiner"): it may be renamed but not deleted. */
+  isDefault: boolean;
+  /** Whether the remote-support system has the group (its device group, for MeshCentral). */
+  engineStatus: EngineObjectStatus;
   version: number;
 }
 
@@ -38,6 +43,9 @@ interface MachineGroupRow {
   ready_at: string;
   created_at: string;
   created_by: string;
+  is_default: 0 | 1;
+  engine_state: EngineState;
+  engine_reason: string | null;
   version: number;
   prefix: string;
 }
@@ -53,6 +61,8 @@ function toMachineGroup(row: MachineGroupRow): MachineGroup {
     readyAt: row.ready_at,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    isDefault: row.is_default === 1,
+    engineStatus: engineObjectStatus(row),
     version: row.version,
   };
 }
@@ -81,35 +91,50 @@ export function getMachineGroupById(db: Db, id: string): MachineGroup | undefine
   return row && toMachineGroup(row);
 }
 
+/** The organisation's default group, if it has one (every organisation gets it at activation). */
+export function findDefaultMachineGroup(db: Db, organisationId: string): MachineGroup | undefined {
+  const row = prepared(db, `${SELECT_GROUP} WHERE g.organisation_id = ? AND g.is_default = 1`).get(organisationId) as MachineGroupRow | undefined;
+  return row && toMachineGroup(row);
+}
+
 /** Inserts a group whose name is already valid and free, with its audit event. Call inside a transaction. */
-export function createMachineGroupRow(db: Db, actor: Actor, name: string, now: Date, readyAt: string): MachineGroup {
+export function createMachineGroupRow(db: Db, actor: Actor, name: string, now: Date, readyAt: string, isDefault = false): MachineGroup {
   const id = randomUUID();
   const at = now.toISOString();
   prepared(db, 
-    `INSERT INTO machine_groups (id, organisation_id, name, name_key, sync_state, ready_at, created_at, created_by, version)
-     VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
-  ).run(id, actor.organisationId, name, machineGroupNameKey(name), readyAt, at, actor.username, nextVersion(db));
+    `INSERT INTO machine_groups (id, organisation_id, name, name_key, sync_state, ready_at, created_at, created_by, version, is_default)
+     VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+  ).run(id, actor.organisationId, name, machineGroupNameKey(name), readyAt, at, actor.username, nextVersion(db), isDefault ? 1 : 0);
   const group = findMachineGroup(db, actor.organisationId, id)!;
   writeAuditEvent(db, { actor, action: 'machineGroup.created', objectType: 'machineGroup', objectId: id, before: null, after: group, at });
   return group;
 }
 
+/**
+ * A new name for a group of the organisation: the shared rules (422 on `name`), and unique by its key
+ * among the organisation's other groups (409 NAME_TAKEN on `name`). `exceptId` is the group being renamed,
+ * whose own name is not taken from it. Call inside the transaction that writes the name.
+ */
+export function requireUsableGroupName(db: Db, organisationId: string, rawName: string, exceptId?: string): string {
+  const { prefix } = requireOrganisation(db, organisationId);
+  const checked = checkMachineGroupName(rawName, prefix);
+  if (!checked.ok) {
+    throw new Problem(422, checked.code, checked.message, [{ field: 'name', code: checked.code, message: checked.message }]);
+  }
+  const taken = prepared(db, 'SELECT name FROM machine_groups WHERE organisation_id = ? AND name_key = ? AND id IS NOT ?')
+    .pluck()
+    .get(organisationId, machineGroupNameKey(checked.value), exceptId ?? null) as string | undefined;
+  if (taken !== undefined) {
+    const message = `The organisation already has a machine group named "${taken}"`;
+    throw new Problem(409, 'NAME_TAKEN', message, [{ field: 'name', code: 'NAME_TAKEN', message }]);
+  }
+  return checked.value;
+}
+
 export function createMachineGroup(db: Db, actor: Actor, rawName: string, now: Date, syncDelayMs: number): MachineGroup {
   return db.transaction(() => {
-    const { prefix } = requireOrganisation(db, actor.organisationId);
-    const checked = checkMachineGroupName(rawName, prefix);
-    if (!checked.ok) {
-      throw new Problem(422, checked.code, checked.message, [{ field: 'name', code: checked.code, message: checked.message }]);
-    }
-    const taken = db
-      .prepare('SELECT name FROM machine_groups WHERE organisation_id = ? AND name_key = ?')
-      .pluck()
-      .get(actor.organisationId, machineGroupNameKey(checked.value)) as string | undefined;
-    if (taken !== undefined) {
-      const message = `The organisation already has a machine group named "${taken}"`;
-      throw new Problem(409, 'NAME_TAKEN', message, [{ field: 'name', code: 'NAME_TAKEN', message }]);
-    }
+    const name = requireUsableGroupName(db, actor.organisationId, rawName);
     const readyAt = new Date(now.getTime() + syncDelayMs).toISOString();
-    return createMachineGroupRow(db, actor, checked.value, now, readyAt);
+    return createMachineGroupRow(db, actor, name, now, readyAt);
   })();
 }

@@ -4,7 +4,7 @@ import { nextVersion } from '../db/versions';
 import { Problem } from '../http/problem';
 import type { Actor } from './actor';
 import { writeAuditEvent } from './audit-log';
-import { createMachineGroupRow, DEFAULT_MACHINE_GROUP_NAME } from './machine-group-repository';
+import { createMachineGroupRow, DEFAULT_MACHINE_GROUP_NAME, findDefaultMachineGroup } from './machine-group-repository';
 import { requireOrganisation, type OrganisationRow, type ServiceStatus } from './organisation-repository';
 import { REMOTE_SUPPORT_TERMS, type Terms } from './remote-support-terms';
 
@@ -85,10 +85,8 @@ export function requestActivation(db: Db, actor: Actor, request: ActivationReque
       after: serviceSnapshot(after),
       at,
     });
-    const existing = db
-      .prepare('SELECT 1 FROM machine_groups WHERE organisation_id = ? AND name_key = ?')
-      .get(actor.organisationId, DEFAULT_MACHINE_GROUP_NAME.toLowerCase());
-    if (!existing) createMachineGroupRow(db, actor, DEFAULT_MACHINE_GROUP_NAME, now, readyAt);
+    // The default group is known by its mark, not its name: it may have been renamed.
+    if (!findDefaultMachineGroup(db, actor.organisationId)) createMachineGroupRow(db, actor, DEFAULT_MACHINE_GROUP_NAME, now, readyAt, true);
     return { service: after, changed: true };
   })();
 }

@@ -1,3 +1,4 @@
+import { engineObjectStatus, type EngineObjectStatus, type EngineState } from '../engine/engine-object-status';
 import type { Role } from '../auth/principal';
 import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
@@ -5,6 +6,8 @@ import { prepared } from '../db/prepared';
 import { Problem } from '../http/problem';
 
 export type TwoFactor = 'totp' | 'yubikey';
+/** A deactivated user cannot sign in or call the API; the user and the history about them are kept. */
+export type UserStatus = 'active' | 'deactivated';
 
 /** A user as the API shows it: never the TOTP secret, password hash or one-time password hash. */
 export interface User {
@@ -17,6 +20,13 @@ export interface User {
   twoFactor: TwoFactor;
   yubikeyPublicId: string | null;
   roles: Role[];
+  status: UserStatus;
+  deactivatedAt: string | null;
+  /**
+   * For an active remote-support user: whether the remote-support system has their account (with MeshCentral,
+   * pending until their first sign-in there). null for anyone else.
+   */
+  engineStatus: EngineObjectStatus | null;
   createdAt: string;
   updatedAt: string;
   /** The ETag is W/"<version>": PATCH needs it in If-Match. */
@@ -36,6 +46,9 @@ export interface UserRow {
   totp_secret: string | null;
   is_portal_admin: number;
   is_remote_support_user: number;
+  deactivated_at: string | null;
+  engine_state: EngineState;
+  engine_reason: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -43,7 +56,7 @@ export interface UserRow {
 
 // Secrets stay out of the row type: the columns that hold them are read only where they are needed.
 const USER_COLUMNS = `id, organisation_id, username, first_name, last_name, email, mobile, two_factor, yubikey_public_id,
-  totp_secret, is_portal_admin, is_remote_support_user, created_at, updated_at, version`;
+  totp_secret, is_portal_admin, is_remote_support_user, deactivated_at, engine_state, engine_reason, created_at, updated_at, version`;
 
 export function toUser(row: UserRow): User {
   const roles: Role[] = [];
@@ -59,6 +72,9 @@ export function toUser(row: UserRow): User {
     twoFactor: row.two_factor,
     yubikeyPublicId: row.yubikey_public_id,
     roles,
+    status: row.deactivated_at === null ? 'active' : 'deactivated',
+    deactivatedAt: row.deactivated_at,
+    engineStatus: row.is_remote_support_user && row.deactivated_at === null ? engineObjectStatus(row) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -82,4 +98,9 @@ export function requireUserRow(db: Db, organisationId: string, id: string): User
   const row = getUserRow(db, id);
   if (!row || row.organisation_id !== organisationId) throw new Problem(404, 'NOT_FOUND', 'User not found');
   return row;
+}
+
+/** Commands that would have a deactivated user sign in (a one-time password, the admin role) are refused. */
+export function requireActiveUser(row: Pick<UserRow, 'deactivated_at'>): void {
+  if (row.deactivated_at !== null) throw new Problem(409, 'USER_DEACTIVATED', 'The user is deactivated: reactivate the user first');
 }

@@ -9,13 +9,14 @@ import { generateTotpSecret, otpauthUri, totpIssuer } from '../auth/totp';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
+import { checkIfMatch, versionEtag } from '../http/if-match';
 import { Problem, type ProblemField } from '../http/problem';
 import type { Actor } from './actor';
 import { writeAuditEvent } from './audit-log';
 import { generateOneTimePassword } from './one-time-password';
 import { requireOrganisation } from './organisation-repository';
 import { enqueueMessage } from './outbox';
-import { getUserRow, requireUserRow, toUser, type TwoFactor, type User, type UserRow } from './user-repository';
+import { getUserRow, requireActiveUser, requireUserRow, toUser, type TwoFactor, type User, type UserRow } from './user-repository';
 import { uniqueUsername } from './username';
 
 const SERVICE_URL = 'https://hjelp.nhn.no/';
@@ -163,28 +164,13 @@ function markYubikeyOtpUsed(db: Db, otp: string, userId: string, at: string): vo
   prepared(db, 'INSERT OR IGNORE INTO yubikey_used_otps (otp, user_id, used_at) VALUES (?, ?, ?)').run(otp, userId, at);
 }
 
-/**
- * Parses If-Match: W/"<version>" (or a strong "<version>", or *). 428 without it, 412 when stale.
- * Checked before the body, so a client with an old copy learns that first.
- */
-export function checkIfMatch(ifMatch: string | undefined, version: number): void {
-  if (ifMatch === undefined || ifMatch.trim() === '') {
-    throw new Problem(428, 'PRECONDITION_REQUIRED', 'Send If-Match with the ETag of the user you are changing');
-  }
-  const tags = ifMatch.split(',').map((tag) => tag.trim());
-  const matches = tags.some((tag) => tag === '*' || tag.replace(/^W\//, '') === `"${version}"`);
-  if (!matches) throw new Problem(412, 'PRECONDITION_FAILED', 'The user was changed by someone else; reload it and try again');
-}
-
-export function userEtag(version: number): string {
-  return `W/"${version}"`;
-}
+export const userEtag = versionEtag;
 
 /** PATCH /users/{id}: e-mail, mobile and second factor (the guide, 5.1). */
 export function updateUser(db: Db, actor: Actor, userId: string, ifMatch: string | undefined, changes: UserChanges, now: Date): UserWithTotp {
   return db.transaction(() => {
     const row = requireUserRow(db, actor.organisationId, userId);
-    checkIfMatch(ifMatch, row.version);
+    checkIfMatch(ifMatch, row.version, 'the user');
 
     const errors = new FieldErrors();
     const email = errors.check('email', changes.email, checkEmail) ?? row.email;
@@ -235,12 +221,13 @@ export interface OneTimePasswordReceipt {
 
 /** "Send engangspassord": a new one-time password replaces the old one and goes out by SMS. */
 export async function sendOneTimePassword(db: Db, actor: Actor, userId: string, now: Date, options: UserServiceOptions): Promise<OneTimePasswordReceipt> {
-  requireUserRow(db, actor.organisationId, userId);
+  requireActiveUser(requireUserRow(db, actor.organisationId, userId));
   const password = generateOneTimePassword();
   const passwordHash = await hashSecret(password);
   return db.transaction(() => {
-    // Checked again: the user could have gone while scrypt ran.
+    // Checked again: the user could have gone, or been deactivated, while scrypt ran.
     const row = requireUserRow(db, actor.organisationId, userId);
+    requireActiveUser(row);
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + options.oneTimePasswordTtlMs).toISOString();
     prepared(db, 'UPDATE users SET otp_hash = ?, otp_expires_at = ? WHERE id = ?').run(passwordHash, expiresAt, userId);

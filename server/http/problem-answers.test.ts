@@ -171,9 +171,14 @@ describe('the portal answers every error as problem+json with a field', () => {
     it('refuses any property in a body (400 on that property) on every one of them, and does nothing', async () => {
       const routes = bodiless();
       expect(routes.map(({ method, template }) => `${method} ${template}`).sort()).toEqual([
+        'DELETE /api/v1/engine/findings/{id}',
+        'DELETE /api/v1/machine-groups/{id}',
         'DELETE /api/v1/machine-groups/{id}/grants/{vendorId}',
         'DELETE /api/v1/portal-admins/{userId}',
+        'DELETE /api/v1/users/{id}',
+        'POST /api/v1/users/{id}/deactivate',
         'POST /api/v1/users/{id}/one-time-password',
+        'POST /api/v1/users/{id}/reactivate',
         'POST /api/v1/users/{id}/totp',
         'PUT /api/v1/portal-admins/{userId}',
       ]);

@@ -10,7 +10,7 @@ import { OIDC_MOUNT_PATH } from './provider';
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-const MESSAGES: Record<SignInError | 'expired', Bilingual> = {
+const MESSAGES: Record<SignInError | 'expired' | 'not-for-this-client', Bilingual> = {
   'invalid-credentials': { nb: 'Feil brukernavn eller passord.', en: 'Wrong username or password.' },
   throttled: { nb: 'For mange mislykkede forsøk. Vent litt og prøv igjen.', en: 'Too many failed attempts. Wait a moment and try again.' },
   'no-second-factor': {
@@ -25,6 +25,14 @@ const MESSAGES: Record<SignInError | 'expired', Bilingual> = {
   'one-time-password-used': {
     nb: 'Engangspassordet er allerede brukt eller erstattet. Be administratoren om et nytt.',
     en: 'The one-time password has already been used or replaced. Ask your administrator for a new one.',
+  },
+  deactivated: {
+    nb: 'Brukeren er deaktivert og kan ikke logge inn. Kontakt kundeportaladministratoren i virksomheten din.',
+    en: 'This user is deactivated and cannot sign in. Contact your organisation\'s portal administrator.',
+  },
+  'not-for-this-client': {
+    nb: 'Bare fjernhjelpsbrukere kan logge inn i fjernhjelpsverktøyet. Kontakt kundeportaladministratoren i virksomheten din.',
+    en: "Only remote-support users can sign in to the remote-support tool. Contact your organisation's portal administrator.",
   },
   expired: {
     nb: 'Innloggingen er utløpt eller ugyldig. Gå tilbake til appen og start innloggingen på nytt.',
@@ -41,7 +49,13 @@ const FIRST_FACTOR = 'firstFactor';
  */
 export async function registerInteractionRoutes(
   app: FastifyInstance,
-  deps: { provider: () => Provider | undefined; signIn: SignIn; demo: () => DemoCredentials | undefined },
+  deps: {
+    provider: () => Provider | undefined;
+    signIn: SignIn;
+    demo: () => DemoCredentials | undefined;
+    /** Whether the user may sign in to this client (the engine's admits remote-support users only). */
+    mayUseClient: (clientId: string, userId: string) => boolean;
+  },
 ): Promise<void> {
   const base = `${OIDC_MOUNT_PATH}/interaction/:uid`;
 
@@ -72,6 +86,10 @@ export async function registerInteractionRoutes(
         await sleep(result.delayMs);
         return page(reply, details, credentialsPage({ uid: details.uid, username, error: MESSAGES[result.error], demo: deps.demo() }), 401);
       }
+      // Told only to someone who knew the secret, before the second factor is used up (as for 'deactivated').
+      if (!deps.mayUseClient(String(details.params['client_id']), result.firstFactor.userId)) {
+        return page(reply, details, credentialsPage({ uid: details.uid, username, error: MESSAGES['not-for-this-client'], demo: deps.demo() }), 403);
+      }
       await provider().interactionResult(request.raw, reply.raw, { [FIRST_FACTOR]: result.firstFactor }, { mergeWithLastSubmission: false });
       // Post/redirect/get: a reload of the second-factor page does not resubmit the password.
       return reply.redirect(pathOf(details), 303);
@@ -85,7 +103,7 @@ export async function registerInteractionRoutes(
       const result = await deps.signIn.checkSecondFactor(first, field(request, 'code'));
       if (!result.ok) {
         await sleep(result.delayMs);
-        if (result.error === 'one-time-password-used') {
+        if (result.error === 'one-time-password-used' || result.error === 'deactivated') {
           // Back to step one: the first factor this interaction holds is no longer valid.
           await provider().interactionResult(request.raw, reply.raw, {}, { mergeWithLastSubmission: false });
           return page(reply, details, credentialsPage({ uid: details.uid, username: first.username, error: MESSAGES[result.error], demo: deps.demo() }), 401);

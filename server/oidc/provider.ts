@@ -1,11 +1,13 @@
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../db/database';
+import type { EngineSignIn } from '../engine/engine-config';
 import { createFindAccount, SCOPE_CLAIMS, SUPPORTED_SCOPES } from './accounts';
+import { engineClientMetadata } from './engine-client';
 import { loadOrCreateOidcKeys } from './key-store';
 import { errorPage, loggedOutPage, logoutPage, pageHeaders } from './login-pages';
 import { createSqliteAdapter } from './sqlite-adapter';
 
-/** The one client: the desktop app, a public native client (RFC 8252). */
+/** The desktop app, a public native client (RFC 8252). The other client is the engine's (engine-client.ts). */
 export const ADMIN_APP_CLIENT_ID = 'fjernhjelp-admin';
 /** Registered once without a port; oidc-provider accepts any port for a native client's loopback URI (RFC 8252 §7.3). */
 export const ADMIN_APP_REDIRECT_URI = 'http://127.0.0.1/callback';
@@ -17,9 +19,19 @@ const DAY = 24 * 60 * MINUTE;
 const REFRESH_TOKEN_IDLE = 14 * DAY;
 const SIGN_IN_MAX_AGE = 30 * DAY;
 
-export function createOidcProvider(input: { issuer: string; db: Db; now: () => Date }): Provider {
+export function createOidcProvider(input: {
+  issuer: string;
+  db: Db;
+  now: () => Date;
+  /** The engine's confidential client, when remote-support users sign in to the engine through the portal. */
+  engineSignIn?: EngineSignIn | undefined;
+  /** After the provider issued tokens to the engine's client: the engine has (or is making) the user's account. */
+  onEngineSignIn?: () => void;
+}): Provider {
   const { issuer, db, now } = input;
   const keys = loadOrCreateOidcKeys(db, now);
+  const engineClient = input.engineSignIn ? engineClientMetadata(input.engineSignIn) : undefined;
+  if (engineClient?.client_id === ADMIN_APP_CLIENT_ID) throw new Error(`The engine's sign-in client id must not be ${ADMIN_APP_CLIENT_ID}`);
 
   const configuration: Configuration = {
     adapter: createSqliteAdapter(db),
@@ -34,6 +46,7 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
         redirect_uris: [ADMIN_APP_REDIRECT_URI],
         scope: SUPPORTED_SCOPES.join(' '),
       },
+      ...(engineClient ? [engineClient] : []),
     ],
     jwks: { keys: keys.signing as NonNullable<Configuration['jwks']>['keys'] },
     cookies: { keys: keys.cookie, long: { httpOnly: true, sameSite: 'lax' }, short: { httpOnly: true, sameSite: 'lax' } },
@@ -76,9 +89,9 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // Tokens outlive the browser's sign-in session: the app keeps its session through the refresh token.
     expiresWithSession: async () => false,
-    findAccount: createFindAccount(db) as Configuration['findAccount'],
+    findAccount: createFindAccount(db, engineClient?.client_id) as Configuration['findAccount'],
     interactions: {
-      policy: signInEveryTime(),
+      policy: signInEveryTime(engineClient?.client_id),
       url: async (_ctx, interaction) => `${OIDC_MOUNT_PATH}/interaction/${interaction.uid}`,
     },
     clientBasedCORS: () => false,
@@ -115,6 +128,12 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
   provider.on('server_error', (_ctx, error: Error) => {
     console.error(`oidc-provider server_error: ${error.message}`);
   });
+  const onEngineSignIn = input.onEngineSignIn;
+  if (engineClient && onEngineSignIn) {
+    provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
+      if (ctx.oidc.client?.clientId === engineClient.client_id) onEngineSignIn();
+    });
+  }
   return provider;
 }
 
@@ -123,14 +142,16 @@ export function createOidcProvider(input: { issuer: string; db: Db; now: () => D
  * (a public client such as the desktop app, whose loopback redirect any local process can listen on)
  * never gets an authorization from the browser's session alone (RFC 8252 §8.6). The user signs in, with
  * both factors, in this very authorization request; prompt=none is answered login_required.
+ * The engine's client too: who may use it (engine-client.ts) is checked at that sign-in, and a session
+ * begun for the desktop app is no sign-in to the engine.
  */
-function signInEveryTime(): interactionPolicy.DefaultPolicy {
+function signInEveryTime(engineClientId: string | undefined): interactionPolicy.DefaultPolicy {
   const policy = interactionPolicy.base();
   const login = policy.get('login');
   if (!login) throw new Error("oidc-provider's base policy has no login prompt");
   login.checks.add(
     new interactionPolicy.Check('public_client_sign_in', 'a public client signs the user in for every authorization', 'login_required', (ctx) =>
-      ctx.oidc.client?.clientAuthMethod === 'none' && !ctx.oidc.result?.['login']
+      (ctx.oidc.client?.clientAuthMethod === 'none' || ctx.oidc.client?.clientId === engineClientId) && !ctx.oidc.result?.['login']
         ? interactionPolicy.Check.REQUEST_PROMPT
         : interactionPolicy.Check.NO_NEED_TO_PROMPT,
     ),

@@ -8,6 +8,7 @@ import { createReferenceYubikeyValidator } from '../auth/yubikey-validator';
 import type { ServerContext } from '../context';
 import { DEMO_ADMIN } from '../seed/demo-credentials';
 import { createOidcAccessTokenVerifier } from './access-token-verifier';
+import { engineSignInOf, mayUseEngine } from './engine-client';
 import type { DemoCredentials } from './login-pages';
 import { mountOidcProvider } from './mount';
 import { createOidcProvider, OIDC_MOUNT_PATH } from './provider';
@@ -46,14 +47,35 @@ export async function registerOidc(app: FastifyInstance, context: ServerContext)
     };
   };
 
-  await registerInteractionRoutes(app, { provider: () => provider, signIn, demo });
+  const engineSignIn = engineSignInOf(options.engine);
+  const mayUseClient = (clientId: string, userId: string): boolean => clientId !== engineSignIn?.clientId || mayUseEngine(db, userId);
+
+  await registerInteractionRoutes(app, { provider: () => provider, signIn, demo, mayUseClient });
   await mountOidcProvider(app, () => provider);
 
   return {
     verifier: createOidcAccessTokenVerifier({ db, provider: () => provider, baseUrl: context.baseUrl }),
     start() {
-      provider ??= createOidcProvider({ issuer: `${context.baseUrl()}${OIDC_MOUNT_PATH}`, db, now: context.now });
+      provider ??= createOidcProvider({
+        issuer: `${context.baseUrl()}${OIDC_MOUNT_PATH}`,
+        db,
+        now: context.now,
+        engineSignIn,
+        onEngineSignIn: () => engineSignedIn(context),
+      });
       return provider;
     },
   };
+}
+
+/**
+ * MeshCentral makes the user's account only after it has the tokens and has called userinfo, so a reconcile
+ * kicked as the tokens are issued may observe the engine just before the account exists: kick again once
+ * the engine has had time to make it. (Repeating a reconcile is harmless; it compares states.)
+ */
+const ENGINE_ACCOUNT_SETTLE_MS = 2_000;
+
+function engineSignedIn(context: ServerContext): void {
+  context.engine.changed();
+  setTimeout(() => context.engine.changed(), ENGINE_ACCOUNT_SETTLE_MS).unref();
 }

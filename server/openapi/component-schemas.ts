@@ -1,4 +1,5 @@
 import { syncTypes } from '../domain/sync-types';
+import { engineSchemas } from './engine-schemas';
 
 /**
  * The API's shared shapes, added to Fastify with `addSchema` so routes refer to them as `Name#` and
@@ -127,7 +128,7 @@ export const componentSchemas = [
     $id: 'MachineGroup',
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'name', 'fullName', 'syncState', 'readyAt', 'createdAt', 'createdBy', 'version'],
+    required: ['id', 'name', 'fullName', 'syncState', 'readyAt', 'createdAt', 'createdBy', 'isDefault', 'engineStatus', 'version'],
     properties: {
       id: { type: 'string' },
       name: { type: 'string' },
@@ -136,6 +137,8 @@ export const componentSchemas = [
       readyAt: isoDateTime,
       createdAt: isoDateTime,
       createdBy: { type: 'string', description: 'Username' },
+      isDefault: { type: 'boolean', description: 'The group every organisation gets at activation ("Maskiner"): it may be renamed, never deleted' },
+      engineStatus: { $ref: 'EngineObjectStatus#' },
       version,
     },
   },
@@ -144,7 +147,7 @@ export const componentSchemas = [
     $id: 'Grant',
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'groupId', 'vendor', 'mode', 'grantedAt', 'grantedBy', 'modeChangedAt', 'modeChangedBy', 'expiresAt', 'version'],
+    required: ['id', 'groupId', 'vendor', 'mode', 'grantedAt', 'grantedBy', 'modeChangedAt', 'modeChangedBy', 'expiresAt', 'engineStatus', 'version'],
     properties: {
       id: { type: 'string', description: '<groupId>:<vendorId>' },
       groupId: { type: 'string' },
@@ -154,6 +157,7 @@ export const componentSchemas = [
       grantedBy: { type: 'string', description: 'Username of who first gave access' },
       modeChangedAt: { ...nullableDateTime, description: 'The latest change of mode; null while the mode is as first given' },
       modeChangedBy: { type: ['string', 'null'], description: 'Username of who made the latest change of mode' },
+      engineStatus: { $ref: 'EngineObjectStatus#' },
       expiresAt: nullableDateTime,
       version,
     },
@@ -184,7 +188,7 @@ export const componentSchemas = [
     $id: 'User',
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'username', 'firstName', 'lastName', 'email', 'mobile', 'twoFactor', 'yubikeyPublicId', 'roles', 'createdAt', 'updatedAt', 'version'],
+    required: ['id', 'username', 'firstName', 'lastName', 'email', 'mobile', 'twoFactor', 'yubikeyPublicId', 'roles', 'status', 'deactivatedAt', 'engineStatus', 'createdAt', 'updatedAt', 'version'],
     properties: userProperties(),
   },
   {
@@ -192,7 +196,7 @@ export const componentSchemas = [
     description: 'A user; `otpauthUri` is present when this request made a new TOTP secret (show it once as a QR code).',
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'username', 'firstName', 'lastName', 'email', 'mobile', 'twoFactor', 'yubikeyPublicId', 'roles', 'createdAt', 'updatedAt', 'version'],
+    required: ['id', 'username', 'firstName', 'lastName', 'email', 'mobile', 'twoFactor', 'yubikeyPublicId', 'roles', 'status', 'deactivatedAt', 'engineStatus', 'createdAt', 'updatedAt', 'version'],
     properties: { ...userProperties(), otpauthUri: { type: 'string' } },
   },
   {
@@ -317,6 +321,8 @@ export const componentSchemas = [
       syncPut('accessibleGroup', 'AccessibleGroup#'),
       syncPut('user', 'User#'),
       syncPut('auditEvent', 'AuditEvent#'),
+      syncPut('device', 'GroupDevice#'),
+      syncPut('engineFinding', 'EngineFinding#'),
       {
         type: 'object',
         additionalProperties: false,
@@ -336,6 +342,7 @@ export const componentSchemas = [
       changes: { type: 'array', items: { $ref: 'SyncChange#' } },
     },
   },
+  ...engineSchemas,
 ] as const;
 
 function userProperties() {
@@ -349,6 +356,12 @@ function userProperties() {
     twoFactor: { type: 'string', enum: ['totp', 'yubikey'] },
     yubikeyPublicId: { type: ['string', 'null'], description: 'The first 12 modhex characters of the registered key\'s codes' },
     roles: { type: 'array', items: { $ref: 'Role#' } },
+    status: { type: 'string', enum: ['active', 'deactivated'], description: 'A deactivated user cannot sign in; the user and their history are kept' },
+    deactivatedAt: { ...nullableDateTime, description: 'When the user was deactivated; null while active' },
+    engineStatus: {
+      description: "For an active remote-support user, whether the remote-support system has their account (MeshCentral: pending until the user's first sign-in there); null for anyone else",
+      oneOf: [{ type: 'null' }, { $ref: 'EngineObjectStatus#' }],
+    },
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
     version: { type: 'integer', description: 'The ETag is W/"<version>"' },

@@ -4,6 +4,7 @@ import { foldForSearch } from '../../common/validation/search-fold';
 import type { Db } from '../db/database';
 import { objectNamesJson } from '../domain/audit-log';
 import { auditObjectNames } from '../domain/audit-object-names';
+import { DEFAULT_MACHINE_GROUP_NAME } from '../domain/machine-group-repository';
 import type { ServiceStatus } from '../domain/organisation-repository';
 
 /**
@@ -28,8 +29,8 @@ export class SeedWriter {
            @totpSecret, @passwordHash, @isPortalAdmin, @isRemoteSupportUser, @at, @at, @version)`,
       ),
       group: db.prepare(
-        `INSERT INTO machine_groups (id, organisation_id, name, name_key, sync_state, ready_at, created_at, created_by, version)
-         VALUES (?, ?, ?, ?, 'ready', ?, ?, ?, ?)`,
+        `INSERT INTO machine_groups (id, organisation_id, name, name_key, sync_state, ready_at, created_at, created_by, version, is_default)
+         VALUES (?, ?, ?, ?, 'ready', ?, ?, ?, ?, ?)`,
       ),
       grant: db.prepare(
         `INSERT INTO grants (group_id, organisation_id, vendor_id, mode, granted_at, granted_by, expires_at, version)
@@ -88,8 +89,10 @@ export class SeedWriter {
     });
   }
 
+  /** A seeded "Maskiner" is its organisation's default group, the one activation makes. */
   group(row: { id: string; organisationId: string; name: string; at: string }): void {
-    this.statements.group.run(row.id, row.organisationId, row.name, machineGroupNameKey(row.name), row.at, row.at, 'system', this.next());
+    const isDefault = row.name === DEFAULT_MACHINE_GROUP_NAME ? 1 : 0;
+    this.statements.group.run(row.id, row.organisationId, row.name, machineGroupNameKey(row.name), row.at, row.at, 'system', this.next(), isDefault);
   }
 
   /** `organisationId` owns the group (foreign keys make sure it exists). */

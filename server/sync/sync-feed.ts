@@ -7,6 +7,8 @@ import { getRemoteSupportService } from '../domain/remote-support-service';
 import type { SyncType } from '../domain/sync-types';
 import { getUserRow, toUser } from '../domain/user-repository';
 import { findVendor } from '../domain/vendor-repository';
+import { getDevice } from '../engine/engine-read-model';
+import { findingSnapshot } from '../engine/record-observation';
 
 export interface SyncChange {
   type: SyncType;
@@ -57,6 +59,12 @@ const HEADS_SQL = `
       WHERE organisation_id = @org AND version > @since AND version <= @upTo ORDER BY version LIMIT @n)
     UNION ALL
     SELECT * FROM (SELECT 'auditEvent', 'put', CAST(id AS TEXT), version FROM audit_events
+      WHERE organisation_id = @org AND version > @since AND version <= @upTo ORDER BY version LIMIT @n)
+    UNION ALL
+    SELECT * FROM (SELECT 'device', 'put', engine_id, version FROM engine_devices
+      WHERE organisation_id = @org AND version > @since AND version <= @upTo ORDER BY version LIMIT @n)
+    UNION ALL
+    SELECT * FROM (SELECT 'engineFinding', 'put', id, version FROM engine_findings
       WHERE organisation_id = @org AND version > @since AND version <= @upTo ORDER BY version LIMIT @n)
     UNION ALL
     SELECT * FROM (SELECT type, 'delete', id, version FROM tombstones
@@ -117,5 +125,9 @@ function hydrate(db: Db, organisationId: string, head: Head): unknown {
     }
     case 'auditEvent':
       return getAuditEvent(db, Number(head.id));
+    case 'device':
+      return getDevice(db, head.id);
+    case 'engineFinding':
+      return findingSnapshot(db, head.id) ?? undefined;
   }
 }

@@ -1,6 +1,7 @@
 import type { Migration } from '../../../server/db/run-migrations';
 import { migration001Initial } from './001-initial';
 import { migration002ReviewCampaigns } from './002-review-campaigns';
+import { migration003Engine } from './003-engine';
 
 /** Cache schema version N is `cacheMigrations[N - 1]`. Append only. */
-export const cacheMigrations: readonly Migration[] = [migration001Initial, migration002ReviewCampaigns];
+export const cacheMigrations: readonly Migration[] = [migration001Initial, migration002ReviewCampaigns, migration003Engine];

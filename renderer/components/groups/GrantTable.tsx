@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Grant, GrantMode } from '../../../common/portal/portal-types';
+import { engineStateOf } from '../../../common/engine/engine-object-state';
+import { selectIsSimulated, useEngineStore } from '../../stores/engine-store';
 import { selectGrantBusy, useGrantStore } from '../../stores/grant-store';
 import { selectIsOffline, useSyncStore } from '../../stores/sync-store';
 import { CommandButton } from '../CommandButton';
+import { EngineObjectState, engineStateText } from '../engine/EngineObjectState';
 import { formatDateTime } from '../relative-time';
 import { DataTable } from '../table/DataTable';
 
@@ -24,6 +27,10 @@ export function GrantTable({
 }) {
   const { t, i18n } = useTranslation();
   const modeText = (grant: Grant) => (grant.mode === 'with_approval' ? t('groups.grant.withApproval') : t('groups.grant.withoutApproval'));
+  // Each grant's state in the remote-support system, when a real one is driven and the portal sent it.
+  const simulated = useEngineStore(selectIsSimulated);
+  const engineText = (grant: Grant) => engineStateText(t, engineStateOf(grant));
+  const engineColumn = !simulated && grants.some((grant) => engineStateOf(grant) !== undefined);
   return (
     <DataTable
       label={t('groups.detail.vendorsTableLabel', { group: groupName })}
@@ -61,6 +68,17 @@ export function GrantTable({
           sort: { kind: 'time', value: (grant) => grant.expiresAt ?? null },
           cellData: () => ({ 'data-testid': 'grant-expires' }),
         },
+        ...(engineColumn
+          ? [
+              {
+                id: 'engine',
+                header: t('engine.object.label'),
+                text: engineText,
+                render: (grant: Grant) => <EngineObjectState item={grant} />,
+                sort: { kind: 'text' as const, value: engineText },
+              },
+            ]
+          : []),
         {
           id: 'actions',
           header: t('groups.detail.actions'),

@@ -8,9 +8,8 @@ import { CommandButton } from '../CommandButton';
 import { ErrorMessage } from '../ErrorMessage';
 import { issueText } from '../field-errors';
 import { useInlineForm } from '../use-inline-form';
-
-const nameCodes: readonly string[] = ['NAME_REQUIRED', 'NAME_INVALID_CHARACTERS', 'NAME_TOO_LONG', 'NAME_TAKEN'] satisfies NewGroupNameCode[];
-const isNameCode = (code: string): code is NewGroupNameCode => nameCodes.includes(code);
+import { groupNameErrorText, isGroupNameCode } from './group-name-error';
+import { GroupNameField } from './GroupNameField';
 
 /**
  * "Ny maskingruppe": the name with a live preview of the full name and a character budget, and the
@@ -37,19 +36,19 @@ export function NewGroupForm({
   // Errors show once the admin has typed or tried to send, not on an untouched empty field.
   const [touched, setTouched] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), input: useId(), preview: useId(), budget: useId(), error: useId() };
+  const titleId = useId();
 
   const keys = useMemo(() => groupNameKeys(groups), [groups]);
   const draft = draftNewGroupName(name, prefix, keys);
   const localCode = !draft.check.ok && touched ? (draft.check.code as NewGroupNameCode) : undefined;
-  const portalCode = portalError && isNameCode(portalError.code) ? portalError.code : undefined;
+  const portalCode = portalError && isGroupNameCode(portalError.code) ? portalError.code : undefined;
   // A field-level refusal of the name (422 with errors) is shown at the name too, worded like the form's own.
   const portalIssue = portalCode ? { code: portalCode } : issueOfField(portalError?.fields, 'name');
   const issue = localCode ? { code: localCode } : portalIssue;
   const code = issue?.code;
   const message =
     issue &&
-    (isNameCode(issue.code) ? t(`groups.create.errors.${issue.code}`, { max: draft.max, prefix, name: name.trim() }) : issueText(t, issue, t('groups.create.name')));
+    (isGroupNameCode(issue.code) ? groupNameErrorText(t, issue.code, draft, prefix, name) : issueText(t, issue, t('groups.create.name')));
 
   const inline = useInlineForm(onCancel, 'new-group');
   useEffect(() => () => clearCreateError(), [clearCreateError]);
@@ -67,36 +66,22 @@ export function NewGroupForm({
   };
 
   return (
-    <form {...inline} className="group-form" aria-labelledby={ids.title} onSubmit={(event) => void submit(event)} noValidate>
-      <h2 id={ids.title}>{t('groups.create.title')}</h2>
+    <form {...inline} className="group-form" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} noValidate>
+      <h2 id={titleId}>{t('groups.create.title')}</h2>
       <p className="muted">{t('groups.create.intro')}</p>
-      <div className="field">
-        <label htmlFor={ids.input}>{t('groups.create.name')}</label>
-        <input
-          ref={inputRef}
-          id={ids.input}
-          value={name}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={code ? true : undefined}
-          aria-describedby={[ids.preview, ids.budget, code ? ids.error : ''].join(' ').trim()}
-          onChange={(event) => {
-            setName(event.target.value);
-            setTouched(true);
-            if (portalError) clearCreateError();
-          }}
-        />
-        <span id={ids.preview} className="name-preview" data-testid="group-name-preview">
-          {t('groups.create.preview', { fullName: draft.fullName })}
-        </span>
-        <span id={ids.budget} className={draft.used > draft.max ? 'name-budget over' : 'name-budget'} data-testid="group-name-budget">
-          {t('groups.create.budget', { used: draft.used, max: draft.max })}
-        </span>
-        {/* Always in the DOM, so screen readers announce an error as it appears while typing. */}
-        <span id={ids.error} className="field-error" aria-live="polite" data-testid="group-name-error">
-          {message}
-        </span>
-      </div>
+      <GroupNameField
+        label={t('groups.create.name')}
+        value={name}
+        onChange={(value) => {
+          setName(value);
+          setTouched(true);
+          if (portalError) clearCreateError();
+        }}
+        draft={draft}
+        error={message}
+        errorCode={code}
+        inputRef={inputRef}
+      />
       {portalError && !portalCode && <ErrorMessage error={portalError} placed={['name']} labels={{ name: t('groups.create.name') }} />}
       <div className="form-actions">
         <CommandButton type="submit" disabled={creating}>

@@ -39,7 +39,11 @@ export function UserActions({ user }: { user: User }) {
   return (
     <div className="user-actions">
       <div className="toolbar" ref={toolbarRef}>
-        <CommandButton disabled={busy} onClick={() => void run(() => sendOneTimePassword(user.id), (receipt) => setNotice({ kind: 'otp', receipt }))}>
+        {/* A deactivated user cannot sign in, so no one-time password is sent (the portal refuses it too). */}
+        <CommandButton
+          disabled={busy || user.status === 'deactivated'}
+          onClick={() => void run(() => sendOneTimePassword(user.id), (receipt) => setNotice({ kind: 'otp', receipt }))}
+        >
           {t('users.otp.send')}
         </CommandButton>
         {user.twoFactor === 'totp' && (

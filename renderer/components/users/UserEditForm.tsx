@@ -12,6 +12,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { TwoFactorChoice } from './TwoFactorChoice';
 import { UserTextField } from './UserTextField';
 import { blurShowsError, firstInvalidField, serverFieldErrors } from './user-field-error';
+import { EngineFact } from '../engine/EngineObjectState';
 
 type Saved = 'saved' | 'switchedToTotp';
 
@@ -138,6 +139,7 @@ export function UserEditForm({ latest }: { latest: User }) {
         <dd>
           {base.firstName} {base.lastName}
         </dd>
+        <EngineFact item={base} />
       </dl>
 
       {newer && check.changed && !conflict && !busy && <p className="notice">{t('users.edit.changedElsewhere')}</p>}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/portal/portal-types';
 import { selectNavigate, useNavigationStore } from '../../stores/navigation-store';
+import { EngineObjectState } from '../engine/EngineObjectState';
 import { DataTable, focusFirstRow } from '../table/DataTable';
 
 const TEST_ID = 'user-list';
@@ -14,6 +15,8 @@ export function UserList({ users }: { users: readonly User[] }) {
   const navigate = useNavigationStore(selectNavigate);
   const twoFactor = (user: User) => (user.twoFactor === 'totp' ? t('users.fields.totp') : t('users.fields.yubikey'));
   const fullName = (user: User) => `${user.firstName} ${user.lastName}`;
+  // A user cached by an older portal has no status: it was active.
+  const status = (user: User) => (user.status === 'deactivated' ? t('users.lifecycle.deactivatedStatus') : t('users.lifecycle.active'));
   return (
     <DataTable
       label={t('users.list.tableLabel')}
@@ -45,6 +48,19 @@ export function UserList({ users }: { users: readonly User[] }) {
         { id: 'email', header: t('users.columns.email'), fit: 'cut', text: (user) => user.email, sort: { kind: 'text', value: (user) => user.email } },
         { id: 'mobile', header: t('users.columns.mobile'), text: (user) => user.mobile, sort: { kind: 'text', value: (user) => user.mobile } },
         { id: 'twoFactor', header: t('users.columns.twoFactor'), text: twoFactor, sort: { kind: 'text', value: twoFactor } },
+        {
+          id: 'status',
+          header: t('users.columns.status'),
+          text: status,
+          sort: { kind: 'text', value: status },
+          cellClass: (user) => (user.status === 'deactivated' ? 'user-deactivated' : undefined),
+          // The user's state in the remote-support system, when the portal sends it and it needs attention.
+          render: (user) => (
+            <>
+              {status(user)} <EngineObjectState item={user} onlyTrouble />
+            </>
+          ),
+        },
       ]}
     />
   );

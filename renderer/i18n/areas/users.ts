@@ -22,6 +22,7 @@ export const usersNb = {
     email: 'E-post',
     mobile: 'Mobiltelefon',
     twoFactor: 'To-faktor',
+    status: 'Status',
   },
   fields: {
     firstName: 'Fornavn',
@@ -88,6 +89,27 @@ export const usersNb = {
     confirmTitle: 'Forkaste endringene dine?',
     confirmBody: 'Skjemaet fylles med det som nå er lagret i kundeportalen. Endringene du har gjort, går tapt.',
     confirm: 'Forkast og last inn på nytt',
+  },
+  lifecycle: {
+    active: 'Aktiv',
+    deactivatedStatus: 'Deaktivert',
+    deactivatedNotice: 'Brukeren ble deaktivert {{at}} og kan ikke logge inn. Brukeren og historikken er tatt vare på.',
+    deactivate: 'Deaktiver',
+    deactivateTitle: 'Deaktivere {{name}}?',
+    deactivateBody:
+      '{{name}} ({{username}}) blir logget ut med en gang og kan ikke logge inn i Fjernhjelp før brukeren er aktivert igjen. Et engangspassord som ikke er brukt, slutter å virke. Brukeren og historikken i revisjonsloggen blir tatt vare på.',
+    deactivateConfirm: 'Deaktiver',
+    deactivated: '{{name}} er deaktivert og logget ut.',
+    reactivate: 'Aktiver igjen',
+    reactivated: '{{name}} er aktivert igjen. Send et nytt engangspassord, så kan brukeren logge inn.',
+    delete: 'Slett bruker',
+    deleteTitle: 'Slette {{name}}?',
+    deleteBody:
+      '{{name}} ({{username}}) blir logget ut med en gang og slettet for godt, med to-faktoroppsett og engangspassord. Dette kan ikke angres. Revisjonsloggen beholder hendelsene med brukerens navn.',
+    deleteAlternative: 'Skal brukeren bare stenges ute en periode, velg «Deaktiver» i stedet.',
+    deleteConfirm: 'Slett bruker',
+    deleted: '{{name}} ({{username}}) er slettet.',
+    self: 'Dette er din egen bruker. Den kan bare deaktiveres eller slettes av en annen kundeportaladministrator.',
   },
   otp: {
     send: 'Send engangspassord',
@@ -158,6 +180,7 @@ export const usersEn: Messages['users'] = {
     email: 'E-mail',
     mobile: 'Mobile phone',
     twoFactor: 'Two-factor',
+    status: 'Status',
   },
   fields: {
     firstName: 'First name',
@@ -224,6 +247,27 @@ export const usersEn: Messages['users'] = {
     confirmTitle: 'Discard your changes?',
     confirmBody: 'The form is filled with what is saved in the customer portal now. The changes you made are lost.',
     confirm: 'Discard and reload',
+  },
+  lifecycle: {
+    active: 'Active',
+    deactivatedStatus: 'Deactivated',
+    deactivatedNotice: 'The user was deactivated {{at}} and cannot sign in. The user and their history are kept.',
+    deactivate: 'Deactivate',
+    deactivateTitle: 'Deactivate {{name}}?',
+    deactivateBody:
+      '{{name}} ({{username}}) is signed out at once and cannot sign in to remote support until the user is reactivated. An unused one-time password stops working. The user and the history in the audit log are kept.',
+    deactivateConfirm: 'Deactivate',
+    deactivated: '{{name}} is deactivated and signed out.',
+    reactivate: 'Reactivate',
+    reactivated: '{{name}} is active again. Send a new one-time password so the user can sign in.',
+    delete: 'Delete user',
+    deleteTitle: 'Delete {{name}}?',
+    deleteBody:
+      '{{name}} ({{username}}) is signed out at once and deleted for good, with their second factor and one-time password. This cannot be undone. The audit log keeps the events with the user\'s name.',
+    deleteAlternative: 'If the user should only be locked out for a while, choose "Deactivate" instead.',
+    deleteConfirm: 'Delete user',
+    deleted: '{{name}} ({{username}}) has been deleted.',
+    self: 'This is your own account. Only another portal administrator can deactivate or delete it.',
   },
   otp: {
     send: 'Send one-time password',

@@ -8,6 +8,9 @@ import { migration006AuditByObject } from './006-audit-by-object';
 import { migration007AuditObjectNames } from './007-audit-object-names';
 import { migration008GrantModeChanges } from './008-grant-mode-changes';
 import { migration009YubikeyPublicIdOnce } from './009-yubikey-public-id-once';
+import { migration010DefaultMachineGroup } from './010-default-machine-group';
+import { migration011UserDeactivation } from './011-user-deactivation';
+import { migration012EngineState } from './012-engine-state';
 
 /** Schema version N is `migrations[N - 1]`. Append only; never edit a migration that has shipped. */
 export const migrations: ReadonlyArray<(db: Db) => void> = [
@@ -20,4 +23,7 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   migration007AuditObjectNames,
   migration008GrantModeChanges,
   migration009YubikeyPublicIdOnce,
+  migration010DefaultMachineGroup,
+  migration011UserDeactivation,
+  migration012EngineState,
 ];

@@ -1,12 +1,26 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { PendingLogin } from './native-app';
 
-/** Chromium as the system browser; one per test file, a fresh context (no cookies) per sign-in. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium as the system browser; one per test file, a fresh context (no cookies) per sign-in.
+ * `trustedSpkiHashes`: self-signed test servers whose certificate (by its key, base64 SHA-256 of the SPKI)
+ * Chromium accepts; every other certificate error still fails, so no context needs ignoreHTTPSErrors.
+ */
+export function launchBrowser(options: { trustedSpkiHashes?: string[] } = {}): Promise<Browser> {
+  const trusted = options.trustedSpkiHashes ?? [];
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      ...(trusted.length > 0 ? [`--ignore-certificate-errors-spki-list=${trusted.join(',')}`] : []),
+    ],
   });
 }
 

@@ -5,11 +5,22 @@ import type { Db } from '../../db/database';
 import { nextVersion } from '../../db/versions';
 
 /** Rows for sign-in tests, written straight into the server's database (the API's user routes are part A's). */
-export function insertOrganisation(db: Db, organisation: { id: string; name: string }): void {
+export function insertOrganisation(
+  db: Db,
+  organisation: { id: string; name: string; isVendor?: boolean; serviceStatus?: 'inactive' | 'active' },
+): void {
   db.prepare(
     `INSERT INTO organisations (id, name, prefix, name_key, is_vendor, service_status, version)
-     VALUES (?, ?, ?, ?, 0, 'active', ?)`,
-  ).run(organisation.id, organisation.name, organisation.name.replace(/\s+/g, ''), organisation.name.toLowerCase(), nextVersion(db));
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    organisation.id,
+    organisation.name,
+    organisation.name.replace(/\s+/g, ''),
+    organisation.name.toLowerCase(),
+    organisation.isVendor ? 1 : 0,
+    organisation.serviceStatus ?? 'active',
+    nextVersion(db),
+  );
 }
 
 export interface TestUser {

@@ -1,7 +1,7 @@
 import type { PendingLogin } from './native-app';
 
 /** How the sign-in page answered one form post, read from its status and the message it shows. */
-export type StepAnswer = 'passed' | 'throttled' | 'wrong-credentials' | 'wrong-code';
+export type StepAnswer = 'passed' | 'throttled' | 'wrong-credentials' | 'wrong-code' | 'deactivated' | 'not-for-this-client';
 
 /**
  * One sign-in interaction driven over plain HTTP, as a script (not a browser) would: its own cookies,
@@ -11,9 +11,12 @@ export interface HttpInteraction {
   uid: string;
   submitCredentials(username: string, secret: string): Promise<StepAnswer>;
   submitCode(code: string): Promise<StepAnswer>;
+  /** After a passed second factor: follows the provider's redirect to the app's callback and returns the code. */
+  authorizationCode(): Promise<string>;
 }
 
-export async function openHttpInteraction(login: PendingLogin): Promise<HttpInteraction> {
+/** Any client's authorization request: the app's (PendingLogin) or the engine's. */
+export async function openHttpInteraction(login: Pick<PendingLogin, 'authorizationUrl' | 'redirectUri'>): Promise<HttpInteraction> {
   const cookies = new Map<string, string>();
   const keep = (response: Response): void => {
     for (const header of response.headers.getSetCookie()) {
@@ -31,6 +34,8 @@ export async function openHttpInteraction(login: PendingLogin): Promise<HttpInte
   const uid = /^\/oidc\/interaction\/([^/]+)$/.exec(interactionUrl.pathname)?.[1];
   if (start.status !== 303 || !uid) throw new Error(`no sign-in interaction: ${start.status} ${location}`);
 
+  let next: URL | undefined;
+
   async function post(step: 'credentials' | 'second-factor', form: Record<string, string>): Promise<StepAnswer> {
     const response = await fetch(`${interactionUrl.href}/${step}`, {
       method: 'POST',
@@ -40,7 +45,12 @@ export async function openHttpInteraction(login: PendingLogin): Promise<HttpInte
     });
     keep(response);
     const html = await response.text();
-    if (response.status === 303) return 'passed';
+    if (response.status === 303) {
+      next = new URL(response.headers.get('location') ?? '', interactionUrl);
+      return 'passed';
+    }
+    if (response.status === 401 && html.includes('This user is deactivated')) return 'deactivated';
+    if (response.status === 403 && html.includes('Only remote-support users can sign in')) return 'not-for-this-client';
     if (response.status === 401 && html.includes('Too many failed attempts')) return 'throttled';
     if (response.status === 401 && html.includes('Wrong username or password')) return 'wrong-credentials';
     if (response.status === 401 && html.includes('Wrong code')) return 'wrong-code';
@@ -51,6 +61,16 @@ export async function openHttpInteraction(login: PendingLogin): Promise<HttpInte
     uid,
     submitCredentials: (username, secret) => post('credentials', { username, secret }),
     submitCode: (code) => post('second-factor', { code }),
+    async authorizationCode() {
+      if (!next) throw new Error('no passed second factor to finish');
+      const resumed = await fetch(next, { redirect: 'manual', headers: { cookie: cookieHeader() } });
+      const callback = new URL(resumed.headers.get('location') ?? '', next);
+      const code = callback.searchParams.get('code');
+      if (resumed.status !== 303 || !callback.href.startsWith(login.redirectUri) || !code) {
+        throw new Error(`no authorization code: ${resumed.status} ${callback.href}`);
+      }
+      return code;
+    },
   };
 }
 
