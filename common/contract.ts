@@ -14,6 +14,10 @@ import type {
   Vendor,
 } from './portal/portal-types';
 import type { LastReview, ReviewCampaign, ReviewCampaignDetail, ReviewItemState } from './review/review-campaign';
+import { MAX_REVIEW_ITEMS } from './review/review-rules';
+import { reviewSettingsSchema, type ReviewSettings } from './review/review-settings';
+import { SESSION_LIST_DEFAULT, SESSION_LIST_MAX, SESSION_PLACES, type GrantUsageReport, type SessionFacets, type SessionList } from './sessions/remote-session-list';
+import { isIsoDay } from './time/day-input';
 
 /**
  * The IPC contract: every request channel the renderer may call, and every event main may push.
@@ -90,6 +94,28 @@ export interface CachedEngineStatus {
 }
 
 export const grantModeSchema = z.enum(['with_approval', 'without_approval']);
+
+/** A real calendar day (not 2026-02-30), from 1900 on: a period of sessions is whole Oslo days. */
+const calendarDay = isoDay.refine((day) => isIsoDay(day) && day >= '1900-01-01', { message: 'a real day as yyyy-mm-dd', params: { code: 'FORMAT' } });
+
+/** "Fjernhjelpsøkter": which sessions the screen, its CSV and its PDF show. Every condition given must hold. */
+export const sessionFilterSchema = z
+  .object({
+    vendorId: id.optional(),
+    groupId: id.optional(),
+    userId: id.optional(),
+    /** The first and last Oslo calendar day the session started on. */
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
+    kind: z.enum(['desktop', 'terminal', 'files', 'other']).optional(),
+    consent: z.enum(['notNeeded', 'asked', 'given', 'refused']).optional(),
+    /** true: only sessions that lay at least in part outside the organisation's working hours; false: only those within. */
+    outsideWorkingHours: z.boolean().optional(),
+    /** Only the sessions on the organisation's own machines, or only its own technicians' on others'. */
+    place: z.enum(SESSION_PLACES).optional(),
+  })
+  .strict();
+export type SessionFilter = z.infer<typeof sessionFilterSchema>;
 
 export const userFieldsSchema = z
   .object({
@@ -172,6 +198,27 @@ export const channels = {
     output: returns<Grant>(),
   },
   'grants.remove': { input: z.object({ groupId: id, vendorId: id }).strict(), output: returns<null>() },
+  /**
+   * The evidence of use of every cached grant ("Sist brukt", "Økter siste N dager", access without approval
+   * used outside working hours), over the review settings' window: joined to the grants by `grantId`.
+   */
+  'grants.usage': { input: none, output: returns<GrantUsageReport>() },
+
+  /** Remote-support sessions on the organisation's groups, from the cache: the newest `limit` the filter lets through. */
+  'sessions.list': {
+    input: z.object({ filter: sessionFilterSchema, limit: z.number().int().min(1).max(SESSION_LIST_MAX).default(SESSION_LIST_DEFAULT) }).strict(),
+    output: returns<SessionList>(),
+  },
+  /** The vendors, groups and users that have sessions: the screen's choices. */
+  'sessions.facets': { input: none, output: returns<SessionFacets>() },
+  /** Asks where to save, then writes the filtered sessions as CSV (0600) in the screen's words and dialect. `null` when cancelled. */
+  'sessions.exportCsv': { input: z.object({ filter: sessionFilterSchema, language: uiLanguageSchema }).strict(), output: returns<Saved>() },
+  /** The same as a PDF (A4 landscape, Oslo time, says so), with each vendor's use of each group first. */
+  'sessions.exportPdf': { input: z.object({ filter: sessionFilterSchema, language: uiLanguageSchema }).strict(), output: returns<Saved>() },
+
+  /** The organisation's working hours, recommendation window and reminder lead time for this profile (defaults until saved). */
+  'reviewSettings.get': { input: none, output: returns<ReviewSettings>() },
+  'reviewSettings.save': { input: reviewSettingsSchema, output: returns<ReviewSettings>() },
 
   /** What the portal drives (a real remote-support system, or none: "simulert"), from the cache; null before the first sync. */
   'engine.status': { input: none, output: returns<CachedEngineStatus | null>() },
@@ -270,6 +317,23 @@ export const channels = {
       })
       .strict(),
     output: returns<{ decided: number }>(),
+  },
+  /**
+   * "Bruk anbefalingene": the recommended decisions (common/review/review-recommendation.ts) the reviewer
+   * confirmed, recorded for the items still undecided only (one decided meanwhile keeps its decision), in
+   * one transaction or not at all. `justification` is required when a kept grant is without approval,
+   * and is stored on those. Answers what was recorded.
+   */
+  'reviews.applyRecommendations': {
+    input: z
+      .object({
+        campaignId,
+        keep: z.array(z.string().min(1).max(201)).max(MAX_REVIEW_ITEMS),
+        remove: z.array(z.string().min(1).max(201)).max(MAX_REVIEW_ITEMS),
+        justification: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    output: returns<{ kept: number; removed: number }>(),
   },
   /** The newest decision on each grant across campaigns: "last reviewed" in the access review. */
   'reviews.lastReviewed': { input: none, output: returns<LastReview[]>() },

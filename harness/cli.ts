@@ -46,6 +46,12 @@ const harness = await startHarness({
     openExternal: async (url) => {
       process.stdout.write(`${JSON.stringify({ openExternal: url })}\n`);
     },
+    // No desktop to show it on: each notification is printed as a JSON line, where the tests read it.
+    notifier: {
+      notify: (notification) => {
+        process.stdout.write(`${JSON.stringify({ notification })}\n`);
+      },
+    },
     // There is no save dialog: "the user picked" <data dir>/downloads/<default name>.
     chooseSavePath: async (defaultFileName) => {
       const folder = join(dataDir, 'downloads');

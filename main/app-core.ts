@@ -6,8 +6,10 @@ import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from './demo
 import type { EventSink } from './events';
 import { PortalError } from './ipc/portal-error';
 import type { Logger } from './log/logger';
+import type { Notifier } from './notify/notifier';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
+import { systemClock, type Clock } from './time/clock';
 import { ProfileWorkspace } from './workspace/profile-workspace';
 
 /** What differs between Electron and the web harness; everything else is this module's. */
@@ -18,6 +20,8 @@ export interface PlatformAdapters {
   chooseSavePath: (defaultFileName: string) => Promise<string | undefined>;
   /** The window switched language (and said so at start); Electron rebuilds its application menu. */
   languageChanged?: (language: UiLanguage) => void;
+  /** Desktop notifications (campaign reminders). Without one, as in tests of other parts, none are shown. */
+  notifier?: Notifier;
 }
 
 export interface AppCoreOptions {
@@ -27,6 +31,8 @@ export interface AppCoreOptions {
   events: EventSink;
   logger: Logger;
   now?: () => Date;
+  /** The time and timers of main's own schedules (campaign reminders); the system's unless a test moves one by hand. */
+  clock?: Clock;
   demoPortal?: DemoPortalOptions;
   syncIntervalMs?: number;
 }
@@ -46,6 +52,8 @@ export class AppCore {
   /** Profile switches run one at a time, so two never open the same cache file or leave a workspace behind. */
   #switching: Promise<unknown> = Promise.resolve();
   #closed = false;
+  /** The window's language (it says so at start): main's own texts, such as its notifications, follow it. */
+  #language: UiLanguage = 'nb';
 
   private constructor(options: AppCoreOptions) {
     this.#options = options;
@@ -76,6 +84,7 @@ export class AppCore {
   }
 
   setLanguage(language: UiLanguage): void {
+    this.#language = language;
     this.#options.adapters.languageChanged?.(language);
   }
 
@@ -199,6 +208,7 @@ export class AppCore {
       events,
       logger,
       now: this.#now,
+      reminders: { notifier: adapters.notifier ?? silentNotifier, clock: this.#options.clock ?? systemClock, language: () => this.#language },
       ...(syncIntervalMs ? { syncIntervalMs } : {}),
     });
     this.#workspace = workspace;
@@ -209,6 +219,8 @@ export class AppCore {
     }
   }
 }
+
+const silentNotifier: Notifier = { notify: () => {} };
 
 function closingError(): PortalError {
   return new PortalError('INTERNAL', 'The app is closing');

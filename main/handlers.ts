@@ -4,7 +4,9 @@ import { directoryHandlers } from './handlers/directory-handlers';
 import { engineHandlers } from './handlers/engine-handlers';
 import { groupHandlers } from './handlers/group-handlers';
 import type { HandlerDeps } from './handlers/handler-deps';
+import { remoteSessionHandlers } from './handlers/remote-session-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
+import { reviewSettingsHandlers } from './handlers/review-settings-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
@@ -20,5 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...userHandlers(deps),
     ...reviewHandlers(deps),
     ...engineHandlers(deps),
+    ...remoteSessionHandlers(deps),
+    ...reviewSettingsHandlers(deps),
   };
 }

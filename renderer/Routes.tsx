@@ -2,6 +2,7 @@ import { AccessibleGroupsScreen } from './screens/AccessibleGroupsScreen';
 import { AdminsScreen } from './screens/AdminsScreen';
 import { AccessReviewScreen } from './screens/AccessReviewScreen';
 import { AuditScreen } from './screens/AuditScreen';
+import { RemoteSessionsScreen } from './screens/RemoteSessionsScreen';
 import { ReviewCampaignScreen } from './screens/ReviewCampaignScreen';
 import { GroupDetailScreen } from './screens/GroupDetailScreen';
 import { GroupsScreen } from './screens/GroupsScreen';
@@ -31,6 +32,8 @@ export function Routes() {
       return <AccessReviewScreen />;
     case 'campaign':
       return <ReviewCampaignScreen key={route.id} id={route.id} />;
+    case 'sessions':
+      return <RemoteSessionsScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

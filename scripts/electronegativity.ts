@@ -15,10 +15,10 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { judge, readSuppressions, readToolResult, report } from './electronegativity-findings';
+import { withoutNetwork } from './without-network';
 
 const root = resolve(import.meta.dirname, '..');
 const SUPPRESSION_FILE = 'electronegativity.suppressions.json';
@@ -60,23 +60,6 @@ function loadOffline(): { run: Run; blocked: string[] } {
   return { run: runner.default ?? runner, blocked };
 }
 
-/**
- * Any TCP/TLS connection (http, https, fetch, net) attempted while `work` runs throws before its DNS
- * lookup. A belt to the `got` stub's braces: nothing else in the tool opens a connection.
- */
-async function withoutNetwork<T>(work: () => Promise<T>): Promise<T> {
-  const prototype = net.Socket.prototype;
-  const connect = prototype.connect;
-  prototype.connect = function blockedConnect(): never {
-    throw new Error('electronegativity tried to open a network connection; this lint runs offline');
-  } as typeof connect;
-  try {
-    return await work();
-  } finally {
-    prototype.connect = connect;
-  }
-}
-
 /** Copies what is scanned into a temporary folder, so the tool sees exactly that and reports repo-relative paths. */
 function stage(): { dir: string; files: number } {
   const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
@@ -112,7 +95,8 @@ async function main(): Promise<number> {
   try {
     if (staged.files === 0) throw new Error(`nothing to scan in ${SCANNED.join(', ')}`);
     const { run, blocked } = loadOffline();
-    const result = await withoutNetwork(() =>
+    // No connection either, a belt to the `got` stub's braces: nothing else in the tool opens one.
+    const result = await withoutNetwork('electronegativity', () =>
       run({ input: staged.dir, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: EXCLUDED_CHECKS }),
     );
     const verdict = judge(readToolResult(result), suppressions);

@@ -12,7 +12,7 @@ import type { SeedSpec } from './options';
 import { startPortalServer } from './start';
 
 /**
- * `npm run server -- --port 0 --db <file> --seed demo|empty|large:<N> [--dev-tokens] [--show-demo-credentials]
+ * `npm run server -- --port 0 --db <file> --seed demo|empty|large:<N>[:<sessions>] [--dev-tokens] [--show-demo-credentials]
  *   [--engine none|meshcentral --engine-url wss://… --engine-cert-hash <sha-384 hex> --engine-credentials-file <json>
  *    [--engine-sign-in-redirect-uri https://<engine>/auth-oidc-callback [--engine-sign-in-client-id <id>]]]`
  * Prints one JSON line {"url","issuer"} on stdout when ready; stops on SIGINT/SIGTERM.
@@ -43,9 +43,9 @@ const { values } = parseArgs({
 
 function parseSeed(text: string): SeedSpec {
   if (text === 'demo' || text === 'empty') return text;
-  const large = /^large:(\d+)$/.exec(text);
-  if (large) return { large: Number(large[1]) };
-  throw new Error(`--seed must be demo, empty or large:<N>, not ${text}`);
+  const large = /^large:(\d+)(?::(\d+))?$/.exec(text);
+  if (large) return { large: Number(large[1]), ...(large[2] !== undefined && { sessions: Number(large[2]) }) };
+  throw new Error(`--seed must be demo, empty, large:<N> or large:<N>:<sessions>, not ${text}`);
 }
 
 function parseDelay(name: string, text: string | undefined): number | undefined {

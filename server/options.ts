@@ -2,8 +2,11 @@ import { defaultLoginFailureDelay, type LoginFailureDelay } from './auth/login-t
 import type { YubikeyValidator } from './auth/yubikey-validator';
 import type { EngineConfig } from './engine/engine-config';
 
-/** How the reference portal is started: by the CLI, by the app in demo mode, and by tests. */
-export type SeedSpec = 'demo' | 'empty' | { large: number };
+/**
+ * How the reference portal is started: by the CLI, by the app in demo mode, and by tests. `large`: that many users
+ * (server/seed/large-seed.ts); `sessions`: that many remote-support sessions on its grants (none when not given).
+ */
+export type SeedSpec = 'demo' | 'empty' | { large: number; sessions?: number };
 
 export interface PortalServerOptions {
   /** 0 picks a free port. The server always binds 127.0.0.1. */

@@ -22,6 +22,8 @@ import { applySeed } from './seed';
 export interface RunningPortalServer {
   url: string;
   issuer: string;
+  /** Runs one reconcile with the engine now and waits for it (tests; nothing when no engine is driven). */
+  reconcileEngine(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
   return {
     url,
     issuer: `${url}/oidc`,
+    reconcileEngine: () => engine.reconcile(),
     async close() {
       await app.close();
       await engine.close();

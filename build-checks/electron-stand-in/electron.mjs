@@ -240,6 +240,20 @@ export const shell = {
   },
 };
 
+/** Main's desktop notifications (campaign reminders): recorded as shown. */
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+  }
+  show() {
+    record('Notification.show', { options: plain(this.options) });
+  }
+}
+
 export const Menu = {
   buildFromTemplate(template) {
     return { template };

@@ -77,4 +77,15 @@ describe('access review rows', () => {
     // "Gitt" stays the first grant either way.
     expect(reviewRows([loosened], groups, now, lastReviews)[0]!.grant.grantedAt).toBe('2026-11-01T00:00:00Z');
   });
+
+  it('recommends each grant by its use in the window, once the usage is known', () => {
+    expect(reviewRows(grants, groups, now).map((row) => row.recommendation)).toEqual([undefined, undefined, undefined]);
+    const byGrant = new Map([['g1:a', { lastUsedAt: new Date(now - 2 * day).toISOString(), sessionsInWindow: 5 }]]);
+    const rows = reviewRows(grants, groups, now, new Map(), { byGrant, at: now, days: 90 });
+    expect(rows.map((row) => [row.grant.id, row.recommendation?.kind, row.recommendation?.sessionsInWindow])).toEqual([
+      ['g1:a', 'keep', 5],
+      ['g1:b', 'remove', 0],
+      ['g2:a', 'remove', 0],
+    ]);
+  });
 });

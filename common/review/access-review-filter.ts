@@ -1,5 +1,6 @@
 import type { Grant, MachineGroup } from '../portal/portal-types';
 import type { LastReview } from './review-campaign';
+import { recommend, type Recommendation, type UsageWindow } from './review-recommendation';
 import { byNames } from '../sorting/name-collation';
 
 /** One row of the access review: a grant with its group's names. */
@@ -13,6 +14,8 @@ export interface ReviewRow {
   unattendedForever: boolean;
   /** The newest decision on this grant since it was granted in its current mode; `undefined`: never reviewed. */
   lastReview: LastReview | undefined;
+  /** Keep or remove by its use, with the evidence; `undefined` until the usage has been read. */
+  recommendation: Recommendation | undefined;
 }
 
 export interface ReviewFilter {
@@ -32,6 +35,7 @@ export function reviewRows(
   groups: readonly MachineGroup[],
   now: number,
   lastReviews: ReadonlyMap<string, LastReview> = new Map(),
+  usage?: UsageWindow,
 ): ReviewRow[] {
   const byId = new Map(groups.map((group) => [group.id, group]));
   return grants
@@ -49,6 +53,7 @@ export function reviewRows(
         expiringSoon: expiresIn !== undefined && expiresIn <= EXPIRING_SOON_DAYS * DAY_MS,
         unattendedForever: grant.mode === 'without_approval' && !grant.expiresAt,
         lastReview,
+        recommendation: usage && recommend(usage.byGrant.get(grant.id), usage.at, usage.days),
       };
     })
     .sort(byNames((row) => [row.groupName, row.grant.vendor.name]));

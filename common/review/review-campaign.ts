@@ -1,4 +1,5 @@
 import type { AccessReviewItem } from '../portal/portal-types';
+import type { UsageEvidence } from './review-recommendation';
 
 /**
  * A review campaign ("gjennomgang"): the administrator decides, for every grant that existed when it
@@ -73,4 +74,18 @@ export interface ReviewReport {
   generatedAt: string;
   generatedBy: string;
   detail: ReviewCampaignDetail;
+  /** The evidence of use per grant, for the report's per-vendor part. */
+  usage: ReviewReportUsage;
+}
+
+/**
+ * Each grant's use as the cache knows it when the report is made: the last session ever, and the sessions
+ * that started in the period — the `days` days up to the report (the window the recommendations use).
+ */
+export interface ReviewReportUsage {
+  days: number;
+  /** Where the period starts (an instant); it ends at the report's `generatedAt`. */
+  since: string;
+  /** By grant id; a grant without an entry was never used (its sessions in the period are then 0). */
+  byGrant: Readonly<Record<string, UsageEvidence>>;
 }

@@ -87,3 +87,45 @@ export function osloTimestamp(iso: string): string {
   const offset = part.timeZoneName === 'GMT' ? '+00:00' : part.timeZoneName.replace('GMT', '');
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}${offset}`;
 }
+
+const MINUTE_MS = 60_000;
+
+/** How far Oslo's wall clock is ahead of UTC at an instant, in milliseconds (one or two hours). */
+function osloOffsetMs(instant: number): number {
+  const part = osloParts(new Date(instant));
+  const wall = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant at which Oslo's wall clock shows `minuteOfDay` minutes past midnight on the calendar day
+ * `yyyyMmDd` (1440 is the next midnight), whatever zone the PC is in and on either side of a change to
+ * or from summer time. A wall time that does not exist (02:30 on the last Sunday of March) is the same
+ * number of minutes after 02:00, in summer time; one that exists twice (02:30 on the last Sunday of
+ * October) is the later, in winter time.
+ */
+export function osloWallClockInstant(yyyyMmDd: string, minuteOfDay: number): Date {
+  const wall = utcMidnight(yyyyMmDd) + minuteOfDay * MINUTE_MS;
+  // Two steps: the offset at a first guess, then the offset at the instant that guess gives.
+  const guess = wall - osloOffsetMs(wall);
+  return new Date(wall - osloOffsetMs(guess));
+}
+
+/** The calendar day `days` after (or before, when negative) YYYY-MM-DD. */
+export function addCalendarDays(yyyyMmDd: string, days: number): string {
+  return new Date(utcMidnight(yyyyMmDd) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Midnight UTC of a calendar day; setUTCFullYear, because Date.UTC reads the years 0–99 as 1900–1999. */
+function utcMidnight(yyyyMmDd: string): number {
+  const [year, month, day] = yyyyMmDd.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+/** The ISO weekday of a calendar day: 1 Monday … 7 Sunday (a date has no zone, so no offset can move it). */
+export function isoWeekday(yyyyMmDd: string): number {
+  const sundayFirst = new Date(utcMidnight(yyyyMmDd)).getUTCDay();
+  return sundayFirst === 0 ? 7 : sundayFirst;
+}

@@ -35,6 +35,7 @@ test('in English, every screen has no raw message key, no Norwegian-only text an
     const navigation = page.getByRole('navigation', { name: 'Main menu' });
     const links = await navigation.getByRole('link').allTextContents();
     expect(links.length).toBeGreaterThanOrEqual(6);
+    expect(links).toContain('Remote-support sessions');
     for (const link of links) {
       await navigation.getByRole('link', { name: link }).click();
       await expect(navigation.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as OTPAuth from 'otpauth';
+import type { DesktopNotification } from '../../main/notify/notifier';
 import { DEMO_ADMIN } from '../../server/seed/demo-credentials';
 
 export interface HarnessProcess {
@@ -16,6 +17,8 @@ export interface HarnessProcess {
   dataDir: string;
   /** Resolves with the next URL the app hands to "the system browser". */
   nextOpenExternal(): Promise<string>;
+  /** Every desktop notification main has shown so far (the harness records them), across restarts, oldest first. */
+  notifications(): readonly DesktopNotification[];
   /** SIGKILL, then the app starts again on the same data folder and keychain, as after a crash. */
   crashAndRestart(): Promise<void>;
   stop(): Promise<void>;
@@ -36,6 +39,7 @@ export async function startHarnessProcess(extraArgs: string[] = [], options: Har
   const keychainService = `Fjernhjelp Admin (e2e ${process.pid}-${Date.now()})`;
   const demoArgs = options.portalUrl ? ['--no-demo'] : [];
   const opened: string[] = [];
+  const notifications: DesktopNotification[] = [];
   const waiting: Array<(url: string) => void> = [];
   const launch = async () => {
     const child = spawn(
@@ -50,8 +54,9 @@ export async function startHarnessProcess(extraArgs: string[] = [], options: Har
       child.once('exit', (code) => reject(new Error(`harness exited with code ${code} before it was ready`)));
     });
     lines.on('line', (line) => {
-      const message = JSON.parse(line) as { url?: string; openExternal?: string };
+      const message = JSON.parse(line) as { url?: string; openExternal?: string; notification?: DesktopNotification };
       if (message.url) ready?.(message.url);
+      if (message.notification) notifications.push(message.notification);
       if (message.openExternal) {
         const next = waiting.shift();
         if (next) next(message.openExternal);
@@ -75,6 +80,7 @@ export async function startHarnessProcess(extraArgs: string[] = [], options: Har
       const queued = opened.shift();
       return queued ? Promise.resolve(queued) : new Promise((resolvePromise) => waiting.push(resolvePromise));
     },
+    notifications: () => [...notifications],
     async crashAndRestart() {
       await kill('SIGKILL');
       running = await launch();

@@ -7,6 +7,8 @@ import { createInterface } from 'node:readline';
 export interface PortalProcess {
   url: string;
   issuer: string;
+  /** Its SQLite file, for what a test sets up that no API offers (e.g. a vendor's portal administrator). */
+  dbPath: string;
   /** SIGKILL: the portal vanishes as a real one does when the network goes. */
   kill(): Promise<void>;
   /** The network comes back: the same database on the same port, in a new process. */
@@ -16,10 +18,11 @@ export interface PortalProcess {
 /** The reference portal as its own process (`server/cli.ts`), seeded like the demo. */
 export async function startPortalProcess(args: string[] = []): Promise<PortalProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-portal-'));
+  const dbPath = join(dir, 'portal.db');
   const launch = async (port: number) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--db', join(dir, 'portal.db'), '--seed', 'demo', ...args],
+      ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--db', dbPath, '--seed', 'demo', ...args],
       { cwd: resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const ready = await new Promise<{ url: string; issuer: string }>((done, fail) => {
@@ -38,6 +41,7 @@ export async function startPortalProcess(args: string[] = []): Promise<PortalPro
   };
   return {
     ...ready,
+    dbPath,
     kill,
     async restart() {
       await kill();

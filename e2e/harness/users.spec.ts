@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import { PNG } from 'pngjs';
-import { expect, signInAndActivate, startHarnessProcess, test, type HarnessProcess } from './harness-fixture';
+import { expect, signInAndActivate, signInThroughBrowser, startHarnessProcess, test, type HarnessProcess } from './harness-fixture';
 import { untranslatedTexts } from './ui-texts';
 
 const VALID_YUBIKEY_OTP = 'ccccccdefghijklnrtuvcbdefghijklnrtuvcbdefghi';
@@ -262,6 +262,29 @@ test('a new administrator creates, edits and looks after users and portal admini
     await expect(page.getByTestId('admin-notice')).toHaveText('Kari Nordmann er ikke lenger kundeportaladministrator.');
     await expect(admins.getByRole('row')).toHaveCount(2);
     await expect(admins.getByRole('button', { name: /Fjern rettigheter/ })).toBeDisabled();
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('opened straight on Brukere: the list asked for as the app starts shows after sign-in and on a reload, never an error', async ({ page }) => {
+  test.setTimeout(120_000);
+  const harness = await startHarnessProcess();
+  try {
+    // Before sign-in the app asks for the list as it starts (renderer/stores/first-screen-reads.ts): main refuses it.
+    await page.goto(`${harness.url}/#/users`);
+    await page.waitForSelector('html[data-app-ready="true"]');
+    await expect(page.getByRole('button', { name: 'Logg inn' })).toBeVisible();
+    await signInThroughBrowser(page, harness);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brukere');
+    await expect(page.getByTestId('user-list').getByRole('link', { name: 'Kari Nordmann' })).toBeVisible();
+    await expect(page.locator('[data-error-code]')).toHaveCount(0);
+
+    // Signed in, a reload on the same screen: the list asked for at start is the one shown.
+    await page.reload();
+    await expect(page.getByTestId('user-list').getByRole('link', { name: 'Kari Nordmann' })).toBeVisible();
+    await expect(page.getByTestId('user-count')).toHaveText(/\d+/);
+    await expect(page.locator('[data-error-code]')).toHaveCount(0);
   } finally {
     await harness.stop();
   }

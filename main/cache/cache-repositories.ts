@@ -7,12 +7,14 @@ import type {
   Grant,
   GroupDevice,
   MachineGroup,
+  RemoteSession,
   RemoteSupportService,
   User,
   Vendor,
 } from '../../common/portal/portal-types';
 import type { CacheDb } from './cache-database';
 import { entityTable, type EntityTable } from './entity-table';
+import { storedInstant } from './stored-instant';
 
 /** The repositories of one profile's cache, one per entity the portal syncs. */
 export interface CacheRepositories {
@@ -27,6 +29,8 @@ export interface CacheRepositories {
   devices: EntityTable<GroupDevice>;
   /** Access in the remote-support system that was not given through the portal (drift). */
   engineFindings: EntityTable<EngineFinding>;
+  /** Remote-support sessions on the organisation's groups: the evidence of use (read through remote-session-query.ts and grant-usage.ts). */
+  remoteSessions: EntityTable<RemoteSession>;
 }
 
 export function cacheRepositories(db: CacheDb): CacheRepositories {
@@ -111,6 +115,22 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
       columns: (item) => ({ group_id: item.groupId, found_at: item.foundAt }),
       // The newest first: what appeared since the last look is what needs attention.
       order: { sql: 'found_at DESC, id' },
+    }),
+    remoteSessions: entityTable(db, {
+      table: 'remote_sessions',
+      columnNames: ['group_id', 'vendor_id', 'user_id', 'kind', 'consent', 'started_at', 'ended_at'],
+      idOf: (item: RemoteSession) => item.id,
+      columns: (item) => ({
+        group_id: item.groupId,
+        vendor_id: item.vendorId,
+        user_id: item.userId,
+        kind: item.kind,
+        consent: item.consent,
+        started_at: storedInstant(item.startedAt),
+        ended_at: item.endedAt === null ? null : storedInstant(item.endedAt),
+      }),
+      // The newest first, as the sessions screen opens.
+      order: { sql: 'started_at DESC, id' },
     }),
   };
 }

@@ -37,7 +37,7 @@ export interface EntityTable<T> {
 export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableSpec<T, C>): EntityTable<T> {
   const names = ['id', 'version', 'data', ...spec.columnNames];
   const upsert = db.prepare(
-    `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})
+    `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${names.filter((name) => name !== 'id').map((name) => `${name} = excluded.${name}`).join(', ')}
      WHERE excluded.version >= ${spec.table}.version`,
   );
@@ -52,7 +52,8 @@ export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableS
 
   return {
     put(item, version) {
-      upsert.run({ id: spec.idOf(item), version, data: JSON.stringify(item), ...spec.columns(item) });
+      const columns = spec.columns(item);
+      upsert.run(spec.idOf(item), version, JSON.stringify(item), ...spec.columnNames.map((name) => columns[name]));
     },
     remove(id) {
       remove.run(id);

@@ -15,6 +15,7 @@ import { createStaticResponder } from '../protocol/static-responder';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { appMenuTemplate } from './app-menu-template';
 import { startAutoUpdate } from './auto-update';
+import { electronNotifier } from './electron-notifier';
 import { registerContractHandlers, webContentsEventSink } from './ipc';
 import { openMainWindow } from './main-window';
 import { guardNavigation } from './navigation-guards';
@@ -97,6 +98,7 @@ function run(): void {
       secrets: new KeytarSecretStore(),
       adapters: {
         ...electronAdapters(() => mainWindow),
+        notifier: electronNotifier(() => showWindow?.()),
         languageChanged: (next) => {
           if (next === language) return;
           language = next;

@@ -33,6 +33,15 @@ const TEXT_COLOUR = '#111111';
 /** Measured heights and the renderer's own line test can differ by rounding; this keeps the last line from being dropped. */
 const ROUNDING_SLACK = 1;
 
+/**
+ * A line above the header row, at the table's start and again on every page it continues on (a
+ * vendor's name above its grants): whoever reads page 5 sees whose rows they are.
+ */
+export interface PdfTableCaption {
+  text: (continued: boolean) => string;
+  fontSize: number;
+}
+
 /** Draws the table from `top` on the current page and returns the y just below its last row. */
 export function drawPdfTable<Row>(
   doc: PdfDoc,
@@ -40,6 +49,7 @@ export function drawPdfTable<Row>(
   rows: readonly Row[],
   style: PdfTableStyle,
   top: number,
+  caption?: PdfTableCaption,
 ): number {
   const left = doc.page.margins.left;
   const contentWidth = doc.page.width - left - doc.page.margins.right;
@@ -48,9 +58,14 @@ export function drawPdfTable<Row>(
   const bottom = (): number => doc.page.height - doc.page.margins.bottom;
 
   const headerCells = columns.map((column) => column.header);
-  const headerHeight = rowHeight(doc, headerCells, widths, style, style.boldFont);
+  const captionHeight = caption ? captionLines(doc, caption, contentWidth, style) : 0;
+  const headerHeight = rowHeight(doc, headerCells, widths, style, style.boldFont) + captionHeight;
   // The tallest row a fresh page can hold under its header.
   const maxRowHeight = bottom() - doc.page.margins.top - headerHeight;
+  const drawHeader = (y: number, continued: boolean): void => {
+    if (caption) doc.font(style.boldFont).fontSize(caption.fontSize).fillColor(TEXT_COLOUR).text(caption.text(continued), left, y, { width: contentWidth });
+    drawRow(doc, headerCells, widths, style, style.boldFont, left, y + captionHeight, headerHeight - captionHeight, HEADER_FILL);
+  };
 
   let y = top;
   for (const [index, row] of rows.entries()) {
@@ -62,17 +77,23 @@ export function drawPdfTable<Row>(
         doc.addPage();
         y = doc.page.margins.top;
       }
-      drawRow(doc, headerCells, widths, style, style.boldFont, left, y, headerHeight, HEADER_FILL);
+      drawHeader(y, index > 0);
       y += headerHeight;
     }
     drawRow(doc, cells, widths, style, style.font, left, y, height, index % 2 === 1 ? STRIPE_FILL : null);
     y += height;
   }
   if (rows.length === 0) {
-    drawRow(doc, headerCells, widths, style, style.boldFont, left, y, headerHeight, HEADER_FILL);
+    drawHeader(y, false);
     y += headerHeight;
   }
   return y;
+}
+
+/** The caption's height with a little space below it; the longer (continued) text decides. */
+function captionLines(doc: PdfDoc, caption: PdfTableCaption, width: number, style: PdfTableStyle): number {
+  doc.font(style.boldFont).fontSize(caption.fontSize);
+  return Math.max(doc.heightOfString(caption.text(false), { width }), doc.heightOfString(caption.text(true), { width })) + style.padding;
 }
 
 function rowHeight(doc: PdfDoc, cells: readonly string[], widths: readonly number[], style: PdfTableStyle, font: string): number {

@@ -40,6 +40,8 @@ function report(items: ReviewItemState[]): ReviewReport {
     organisationName: 'Helse Nord RHF',
     generatedAt: '2026-11-30T13:05:00.000Z',
     generatedBy: 'kari.admin',
+    // The CSV lists the decisions only; the PDF's per-vendor use is not in it.
+    usage: { days: 90, since: '2026-09-01T13:05:00.000Z', byGrant: {} },
     detail: {
       campaign: {
         id: 'c-1',

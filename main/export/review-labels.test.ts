@@ -18,6 +18,9 @@ describe('the review files use the screen\'s words', () => {
       expect(labels.columns.justification).toBe(messages.campaigns.justification);
       expect(labels.columns.lastReviewed).toBe(messages.campaigns.lastReviewed);
       expect(labels.neverReviewed).toBe(messages.campaigns.neverReviewed);
+      // The report's per-vendor part names use as the grant tables do.
+      expect(labels.usage.lastUsed).toBe(messages.sessions.usage.lastUsed);
+      expect(labels.usage.neverUsed).toBe(messages.sessions.usage.neverUsed);
     });
   }
 });

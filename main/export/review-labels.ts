@@ -1,5 +1,6 @@
 import type { GrantMode } from '../../common/portal/portal-types';
 import type { ReviewDecisionKind } from '../../common/review/review-campaign';
+import { sessionWordsEn, sessionWordsNb } from '../../common/sessions/session-words';
 
 export type ReviewLanguage = 'nb' | 'en';
 
@@ -55,6 +56,22 @@ export interface ReviewLabels {
     keptWithoutApproval: string;
     page: (page: number, pageCount: number) => string;
   };
+  /** The report's part per vendor: the documentation of who had access to what, and how it was used. */
+  usage: {
+    title: string;
+    intro: string;
+    period: string;
+    periodValue: (from: string, to: string, days: number) => string;
+    from: string;
+    to: string;
+    /** The screen's "Sist brukt". */
+    lastUsed: string;
+    sessions: string;
+    neverUsed: string;
+    noEnd: string;
+    removed: string;
+    continued: string;
+  };
 }
 
 export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
@@ -96,6 +113,21 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       keptWithoutApproval: 'Beholdes uten godkjenning',
       page: (page, pageCount) => `Side ${page} av ${pageCount}`,
     },
+    usage: {
+      title: 'Tilgang per leverandør',
+      intro:
+        'Hvilke maskingrupper hver leverandør hadde tilgang til, med eller uten godkjenning, fra når til når, når tilgangen sist ble brukt og hvor mange fjernhjelpsøkter den ga i perioden.',
+      period: 'Økter i perioden',
+      periodValue: (from, to, days) => `${from} – ${to} (siste ${days} dager)`,
+      from: 'Fra',
+      to: 'Til',
+      lastUsed: sessionWordsNb.columns.lastUsed,
+      sessions: 'Økter i perioden',
+      neverUsed: sessionWordsNb.neverUsed,
+      noEnd: 'Ingen sluttdato',
+      removed: 'Fjernet',
+      continued: 'fortsatt',
+    },
   },
   en: {
     locale: 'en-GB',
@@ -134,6 +166,21 @@ export const REVIEW_LABELS: Readonly<Record<ReviewLanguage, ReviewLabels>> = {
       grants: 'Grants',
       keptWithoutApproval: 'Keep without approval',
       page: (page, pageCount) => `Page ${page} of ${pageCount}`,
+    },
+    usage: {
+      title: 'Access per vendor',
+      intro:
+        'Which machine groups each vendor had access to, with or without approval, from when to when, when the access was last used and how many remote-support sessions it gave in the period.',
+      period: 'Sessions in the period',
+      periodValue: (from, to, days) => `${from} – ${to} (last ${days} days)`,
+      from: 'From',
+      to: 'To',
+      lastUsed: sessionWordsEn.columns.lastUsed,
+      sessions: 'Sessions in the period',
+      neverUsed: sessionWordsEn.neverUsed,
+      noEnd: 'No end date',
+      removed: 'Removed',
+      continued: 'continued',
     },
   },
 };

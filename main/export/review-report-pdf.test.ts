@@ -61,10 +61,17 @@ function reportWith(count: number, campaign: Partial<ReviewCampaign> = {}, gener
       removedAt: decision === 'remove' && index % 8 === 2 ? '2026-11-30T12:00:00.000Z' : null,
     };
   });
+  // Every third grant never used; the others last used on a day of November, with a few sessions in the period.
+  const byGrant = Object.fromEntries(
+    items
+      .filter((_, index) => index % 3 !== 1)
+      .map((item, index) => [item.grantId, { lastUsedAt: `2026-11-${String((index % 28) + 1).padStart(2, '0')}T07:30:00.000Z`, sessionsInWindow: (index % 7) + 1 }]),
+  );
   return {
     organisationName: 'Helse Nord RHF',
     generatedAt,
     generatedBy: 'kari.admin',
+    usage: { days: 90, since: new Date(Date.parse(generatedAt) - 90 * 86_400_000).toISOString(), byGrant },
     detail: {
       campaign: {
         id: 'campaign-1',
@@ -116,6 +123,12 @@ async function generate(report: ReviewReport, language: ReviewLanguage, name: st
   return { bytes, pages: text.split('\f').filter((page) => page.trim() !== ''), info };
 }
 
+/** The pages of the decisions table, before the per-vendor part. */
+function decisionPages(pdf: Extracted): string[] {
+  const vendorPart = pdf.pages.findIndex((page) => /^\s*(Tilgang per leverandør|Access per vendor)$/m.test(page));
+  return vendorPart < 0 ? pdf.pages : pdf.pages.slice(0, vendorPart);
+}
+
 function pageCountOf(info: string): number {
   const match = /^Pages:\s+(\d+)$/m.exec(info);
   expect(match, `pdfinfo printed no page count:\n${info}`).not.toBeNull();
@@ -142,10 +155,9 @@ describe('reviewReportPdf', () => {
     const pdf = await norwegian();
     const pageCount = pageCountOf(pdf.info);
     expect(pageCount).toBeGreaterThan(2);
-    for (const [index, page] of pdf.pages.entries()) {
-      expect(page).toContain(`Side ${index + 1} av ${pageCount}`);
-      expect(page).toMatch(/Maskingruppe\s+Leverandør\s+Tilgang\s+Gitt/);
-    }
+    for (const [index, page] of pdf.pages.entries()) expect(page).toContain(`Side ${index + 1} av ${pageCount}`);
+    expect(decisionPages(pdf).length).toBeGreaterThan(2);
+    for (const page of decisionPages(pdf)) expect(page).toMatch(/Maskingruppe\s+Leverandør\s+Tilgang\s+Gitt/);
   });
 
   it('has the heading, the facts and the summary on the first page', async () => {
@@ -174,7 +186,7 @@ describe('reviewReportPdf', () => {
     for (const item of report.detail.items) {
       // "Šiellaš Data 4" must not be found inside "Šiellaš Data 40".
       const vendor = new RegExp(`${escapeRegExp(item.vendorName)}(?!\\d)`);
-      const pagesWithVendor = pdf.pages.filter((page) => vendor.test(page));
+      const pagesWithVendor = decisionPages(pdf).filter((page) => vendor.test(page));
       expect(pagesWithVendor, `${item.vendorName} should be on exactly one page`).toHaveLength(1);
       expect(pagesWithVendor[0]).toContain(item.groupFullName);
     }
@@ -201,6 +213,28 @@ describe('reviewReportPdf', () => {
     expect(text).toContain('01.07.2027 00:00');
   });
 
+  it('documents each vendor\'s access after the decisions: group, mode, from when to when, last used and sessions in the period', async () => {
+    const pdf = await norwegian();
+    const start = pdf.pages.findIndex((page) => page.includes('Tilgang per leverandør'));
+    expect(start, 'the per-vendor section').toBeGreaterThan(0);
+    const section = pdf.pages.slice(start);
+    expect(section[0]).toMatch(/Økter i perioden\s+01\.09\.2026 15:05 – 30\.11\.2026 14:05 \(siste 90 dager\)/);
+    for (const page of section) expect(page).toMatch(/Maskingruppe\s+Tilgang\s+Fra\s+Til\s+Sist brukt\s+Økter i perioden/);
+    const text = section.join('\n');
+    for (const item of report.detail.items) {
+      // Each vendor is a heading of its own, followed by its grants.
+      expect(text, item.vendorName).toMatch(new RegExp(`^\\s*${escapeRegExp(item.vendorName)}(?!\\d)`, 'm'));
+    }
+    const usage = report.usage.byGrant;
+    // Grant 0: without approval, granted 01.02.2026 10:00 (Oslo), to 01.07.2027 00:00 (its expiry), last used 01.11 at 08:30 Oslo time, 1 session.
+    expect(usage['grant-0']).toEqual({ lastUsedAt: '2026-11-01T07:30:00.000Z', sessionsInWindow: 1 });
+    expect(text).toMatch(/Gruppe 0 Å\/Đ\s+Uten godkjenning\s+01\.02\.2026 10:00\s+01\.07\.2027 00:00\s+01\.11\.2026 08:30\s+1\b/);
+    // Grant 1: never used, no end date.
+    expect(text).toMatch(/Gruppe 1 Å\/Đ\s+Med godkjenning\s+01\.02\.2026 10:00\s+Ingen sluttdato\s+Aldri brukt\s+0\b/);
+    // Grant 2: removed by this review, so its access ended then.
+    expect(text).toMatch(/Gruppe 2 Å\/Đ\s+Med godkjenning\s+01\.02\.2026 10:00\s+Fjernet 30\.11\.2026 13:00/);
+  });
+
   it('gives the same bytes for the same report', async () => {
     const pdf = await norwegian();
     expect((await reviewReportPdf(report, 'nb')).equals(pdf.bytes)).toBe(true);
@@ -221,6 +255,8 @@ describe('reviewReportPdf', () => {
     expect(english.pages[0]).toMatch(/Generated\s+30\/11\/2026 14:05 by kari\.admin/);
     expect(english.pages[0]).toMatch(/Time zone\s+Europe\/Oslo \(Norwegian time\)/);
     expect(english.pages.join('\n')).toContain('Not reviewed');
+    expect(english.pages.join('\n')).toMatch(/Machine group\s+Access\s+From\s+To\s+Last used\s+Sessions in the period/);
+    expect(english.pages.join('\n')).toContain('Never used');
     for (const [index, page] of english.pages.entries()) expect(page).toContain(`Page ${index + 1} of ${pageCount}`);
   });
 });

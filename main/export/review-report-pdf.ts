@@ -1,29 +1,23 @@
-import PDFDocument from 'pdfkit';
 import type { ReviewItemState, ReviewReport } from '../../common/review/review-campaign';
-import { formatCalendarDate, formatOsloDateTime, osloCalendarDate } from '../../common/time/oslo-time';
-import { drawPdfTable, type PdfDoc, type PdfTableColumn, type PdfTableStyle } from './pdf-table';
-import { dejavuFontFiles } from '../fonts/dejavu-fonts';
+import { byNames } from '../../common/sorting/name-collation';
+import { campaignOverdue } from '../../common/review/campaign-deadline';
+import { formatCalendarDate, formatOsloDateTime } from '../../common/time/oslo-time';
+import { drawPdfFacts, drawPdfHeading, drawPdfTitle, PDF_REGULAR, PDF_TABLE_STYLE, pdfContent, startPdfReport, type PdfFact } from './pdf-document';
+import { drawPdfTable, type PdfDoc, type PdfTableColumn } from './pdf-table';
 import { reviewFileName } from './review-file-name';
 import { decisionLabelKey, REVIEW_LABELS, type ReviewLabels, type ReviewLanguage } from './review-labels';
 import { summariseReview } from './review-summary';
 
-const REGULAR = 'report-regular';
-const BOLD = 'report-bold';
-const AUTHOR = 'Fjernhjelp Admin';
-/** The bottom margin leaves room for the footer line below the table. */
-const MARGINS = { top: 36, bottom: 46, left: 32, right: 32 };
-const FOOTER_FROM_BOTTOM = 30;
-const FOOTER_SIZE = 8;
-const TABLE_STYLE: PdfTableStyle = { font: REGULAR, boldFont: BOLD, fontSize: 7.5, padding: 3 };
-const MUTED = '#555555';
+/** An overdue campaign's status, in the heading's facts. */
 const OVERDUE = '#a0001c';
-const TEXT = '#111111';
 
 /**
  * The access review as a PDF an auditor can file: who kept which vendor's access to which machines,
  * why, and who decided. A4 landscape, heading with the campaign's facts and a summary, then one table
  * row per grant with the same columns as the CSV (time and person merged into one cell where the CSV
- * has two columns). Times are Oslo wall-clock time, as on the screen, and the heading says so.
+ * has two columns), then, per vendor, each group it had access to with its mode, from when to when, when
+ * it was last used and its sessions in the period: who could connect to what, and did, in one document.
+ * Times are Oslo wall-clock time, as on the screen, and the heading says so.
  *
  * Deterministic for a given report: the PDF's creation date and file ID come from `generatedAt`, so
  * generating the same report twice gives the same bytes.
@@ -31,44 +25,17 @@ const TEXT = '#111111';
 export async function reviewReportPdf(report: ReviewReport, language: ReviewLanguage): Promise<Buffer> {
   const labels = REVIEW_LABELS[language];
   const generatedAt = new Date(report.generatedAt);
-  if (Number.isNaN(generatedAt.getTime())) throw new Error(`Report generatedAt is not a time: ${report.generatedAt}`);
   const title = `${labels.report.title} – ${report.detail.campaign.name}`;
-  const fonts = dejavuFontFiles();
-
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: MARGINS,
-    // Pages stay in memory until the end so each footer can say how many pages there are.
-    bufferPages: true,
-    // Start in the embedded font: nothing then loads or embeds Helvetica.
-    font: fonts.regular,
-    lang: labels.locale,
-    displayTitle: true,
-    info: { Title: title, Author: AUTHOR, Creator: AUTHOR, Subject: report.organisationName, CreationDate: generatedAt },
-  });
-  const bytes = collectBytes(doc);
-  doc.registerFont(REGULAR, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold);
+  const { doc, finish } = startPdfReport({ title, subject: report.organisationName, locale: labels.locale, createdAt: generatedAt });
 
   const headingBottom = drawHeading(doc, report, labels, generatedAt);
-  drawPdfTable(doc, tableColumns(labels), report.detail.items, TABLE_STYLE, headingBottom + 14);
-  drawFooters(doc, labels, title);
-  doc.end();
-  return bytes;
+  drawPdfTable(doc, tableColumns(labels), report.detail.items, PDF_TABLE_STYLE, headingBottom + 14);
+  drawVendorSections(doc, report, labels);
+  return finish(labels.report.page);
 }
 
 export function reviewPdfFileName(campaignName: string, now: Date): string {
   return reviewFileName(campaignName, now, 'pdf');
-}
-
-function collectBytes(doc: PdfDoc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }
 
 function tableColumns(labels: ReviewLabels): PdfTableColumn<ReviewItemState>[] {
@@ -92,22 +59,84 @@ function tableColumns(labels: ReviewLabels): PdfTableColumn<ReviewItemState>[] {
   ];
 }
 
+/**
+ * The part the norm for remote access asks for, on pages of its own: per vendor, each group it had
+ * access to, in which mode, from when to when, when it was last used and its sessions in the period.
+ */
+function drawVendorSections(doc: PdfDoc, report: ReviewReport, labels: ReviewLabels): void {
+  const { usage: words } = labels;
+  const { usage } = report;
+  const { left, width } = pdfContent(doc);
+  const time = (iso: string): string => formatOsloDateTime(iso, labels.locale);
+  doc.addPage();
+  drawPdfHeading(doc, words.title, doc.page.margins.top, { size: 14 });
+  doc.font(PDF_REGULAR).fontSize(9).text(words.intro, left, doc.y + 4, { width });
+  let y = drawPdfFacts(doc, [{ key: words.period, value: words.periodValue(time(usage.since), time(report.generatedAt), usage.days) }], left, doc.y + 6, width) + 8;
+
+  const byVendor = new Map<string, ReviewItemState[]>();
+  for (const item of report.detail.items) {
+    const items = byVendor.get(item.vendorId);
+    if (items) items.push(item);
+    else byVendor.set(item.vendorId, [item]);
+  }
+  const vendors = [...byVendor.values()].sort(byNames((items) => [items[0]!.vendorName]));
+  const columns = vendorColumns(labels, report);
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  for (const items of vendors) {
+    // The vendor's name, the header row and a first row together, or on the next page.
+    if (y + VENDOR_SECTION_MIN_HEIGHT > bottom) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    const name = items[0]!.vendorName;
+    const caption = { text: (continued: boolean) => (continued ? `${name} (${words.continued})` : name), fontSize: 10 };
+    y = drawPdfTable(doc, columns, [...items].sort(byNames((item) => [item.groupFullName])), PDF_TABLE_STYLE, y, caption) + 12;
+  }
+}
+
+/** Room for a vendor's name, the header row and one row: less than this at the bottom of a page starts a new page. */
+const VENDOR_SECTION_MIN_HEIGHT = 72;
+
+function vendorColumns(labels: ReviewLabels, report: ReviewReport): PdfTableColumn<ReviewItemState>[] {
+  const { columns, usage: words } = labels;
+  const time = (iso: string): string => formatOsloDateTime(iso, labels.locale);
+  const used = (item: ReviewItemState) => report.usage.byGrant[item.grantId];
+  return [
+    { header: columns.group, weight: 22, cell: (item) => item.groupFullName },
+    { header: columns.access, weight: 11, cell: (item) => labels.mode[item.mode] },
+    { header: words.from, weight: 12, cell: (item) => time(item.grantedAt) },
+    {
+      header: words.to,
+      weight: 14,
+      // Removed by this review ends the access then; otherwise its expiry, if it has one.
+      cell: (item) => (item.removedAt ? `${words.removed} ${time(item.removedAt)}` : item.expiresAt ? time(item.expiresAt) : words.noEnd),
+    },
+    {
+      header: words.lastUsed,
+      weight: 12,
+      cell: (item) => {
+        const at = used(item)?.lastUsedAt;
+        return at ? time(at) : words.neverUsed;
+      },
+    },
+    { header: words.sessions, weight: 10, cell: (item) => String(used(item)?.sessionsInWindow ?? 0) },
+  ];
+}
+
 /** Title, the campaign's facts on the left and the summary on the right; returns the y below both. */
 function drawHeading(doc: PdfDoc, report: ReviewReport, labels: ReviewLabels, generatedAt: Date): number {
   const { campaign, items } = report.detail;
   const { report: words } = labels;
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const { left, width } = pdfContent(doc);
   const time = (iso: string): string => formatOsloDateTime(iso, labels.locale);
 
-  doc.fillColor(TEXT).font(BOLD).fontSize(18).text(words.title, left, doc.page.margins.top, { width });
-  doc.font(BOLD).fontSize(13).text(campaign.name, left, doc.y + 2, { width });
+  drawPdfTitle(doc, words.title, campaign.name);
   const top = doc.y + 10;
 
-  // A campaign is overdue once its due date has passed in Oslo without the final step having run.
-  const overdue = !campaign.completedAt && osloCalendarDate(generatedAt) > campaign.dueDate;
+  // The screens' and the reminders' rule: overdue once its due date has passed in Oslo without the final step.
+  const overdue = campaignOverdue(campaign, generatedAt);
   const status = campaign.completedAt ? `${words.completed} ${time(campaign.completedAt)}` : overdue ? words.overdue : words.inProgress;
-  const facts: KeyValue[] = [
+  const facts: PdfFact[] = [
     { key: words.organisation, value: report.organisationName },
     { key: words.dueDate, value: formatCalendarDate(campaign.dueDate, labels.locale) },
     { key: words.started, value: `${time(campaign.startedAt)} ${words.by} ${campaign.startedBy}` },
@@ -117,12 +146,12 @@ function drawHeading(doc: PdfDoc, report: ReviewReport, labels: ReviewLabels, ge
     { key: words.timeZone, value: labels.timeZoneName },
   ];
   const factsWidth = width * 0.58;
-  const factsBottom = drawKeyValues(doc, facts, left, top, factsWidth);
+  const factsBottom = drawPdfFacts(doc, facts, left, top, factsWidth);
 
   const summary = summariseReview(items);
   const summaryLeft = left + factsWidth + 24;
-  doc.fillColor(TEXT).font(BOLD).fontSize(10).text(words.summary, summaryLeft, top, { width: width - factsWidth - 24 });
-  const summaryBottom = drawKeyValues(
+  drawPdfHeading(doc, words.summary, top, { size: 10, x: summaryLeft, width: width - factsWidth - 24 });
+  const summaryBottom = drawPdfFacts(
     doc,
     [
       { key: words.grants, value: String(summary.grants) },
@@ -139,40 +168,5 @@ function drawHeading(doc: PdfDoc, report: ReviewReport, labels: ReviewLabels, ge
   return Math.max(factsBottom, summaryBottom);
 }
 
-interface KeyValue {
-  key: string;
-  value: string;
-  colour?: string | undefined;
-}
-
-const KEY_WIDTH = 130;
 /** The summary's keys are longer ("Beholdes uten godkjenning") and its values short counts. */
 const SUMMARY_KEY_WIDTH = 170;
-
-function drawKeyValues(doc: PdfDoc, rows: readonly KeyValue[], x: number, top: number, width: number, keyWidth = KEY_WIDTH): number {
-  let y = top;
-  for (const row of rows) {
-    doc.font(BOLD).fontSize(9).fillColor(MUTED).text(row.key, x, y, { width: keyWidth - 8 });
-    const keyBottom = doc.y;
-    doc.font(REGULAR).fontSize(9).fillColor(row.colour ?? TEXT).text(row.value, x + keyWidth, y, { width: width - keyWidth });
-    y = Math.max(keyBottom, doc.y) + 2;
-  }
-  doc.fillColor(TEXT);
-  return y;
-}
-
-/** "Side X av Y" and the report's title on every page, written once the page count is known. */
-function drawFooters(doc: PdfDoc, labels: ReviewLabels, title: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let index = start; index < start + count; index += 1) {
-    doc.switchToPage(index);
-    const left = doc.page.margins.left;
-    const width = doc.page.width - left - doc.page.margins.right;
-    const y = doc.page.height - FOOTER_FROM_BOTTOM;
-    // An explicit height keeps pdfkit from starting a new page for text below the bottom margin.
-    const options = { height: FOOTER_SIZE * 2, ellipsis: true } as const;
-    doc.font(REGULAR).fontSize(FOOTER_SIZE).fillColor(MUTED);
-    doc.text(title, left, y, { ...options, width: width * 0.75 });
-    doc.text(labels.report.page(index - start + 1, count), left + width * 0.75, y, { ...options, width: width * 0.25, align: 'right' });
-  }
-}

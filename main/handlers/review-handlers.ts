@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewCampaign, ReviewCampaignDetail, ReviewDecision, ReviewDecisionKind, ReviewItem, ReviewReport } from '../../common/review/review-campaign';
-import { checkDueDate, checkJustification, checkReviewName, localDay, MAX_REVIEW_ITEMS } from '../../common/review/review-rules';
+import { checkDueDate, checkJustification, checkReviewName, justificationRequired, localDay, MAX_REVIEW_ITEMS } from '../../common/review/review-rules';
 import type { FieldIssue } from '../../common/result';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
 import { accessReviewCsv, accessReviewCsvFileName, reviewCsv, reviewCsvFileName } from '../export/review-csv';
 import { reviewPdfFileName, reviewReportPdf } from '../export/review-report-pdf';
 import { PortalError } from '../ipc/portal-error';
+import { reviewItemUsage } from '../cache/review-item-usage';
 import { pushReviews } from '../review/review-push';
 import type { ProfileWorkspace } from '../workspace/profile-workspace';
 import type { HandlerDeps, HandlerGroup } from './handler-deps';
@@ -18,6 +19,7 @@ type Channels =
   | 'reviews.start'
   | 'reviews.decide'
   | 'reviews.decideMany'
+  | 'reviews.applyRecommendations'
   | 'reviews.lastReviewed'
   | 'reviews.complete'
   | 'reviews.exportCsv'
@@ -46,6 +48,8 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
   /** Local records changed: screens re-query, and the sync run pushes them when the portal is reachable. */
   const recorded = (workspace: ProfileWorkspace) => {
     events.emit('cache.changed', null);
+    // A campaign started (or completed) here may start (or end) its reminders at once.
+    workspace.reminders.check();
     void workspace.sync.syncNow();
   };
   /**
@@ -60,14 +64,28 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
     grantIds: readonly string[],
     decision: ReviewDecisionKind,
     justification: string | undefined,
-  ): number => {
+  ): number => decideEach(workspace, campaignId, grantIds.map((grantId) => ({ grantId, decision, justification })), false).length;
+  /**
+   * The records behind `decideAll`, for decisions that may differ per grant (applying recommendations).
+   * `onlyUndecided`: an item that has a decision by now is left as it is, not refused. Returns what was recorded.
+   */
+  const decideEach = (
+    workspace: ProfileWorkspace,
+    campaignId: string,
+    decisions: ReadonlyArray<{ grantId: string; decision: ReviewDecisionKind; justification: string | undefined }>,
+    onlyUndecided: boolean,
+  ): ReviewDecision[] => {
     if (campaignOf(workspace, campaignId).completedAt) throw new PortalError('ACCESS_REVIEW_COMPLETED', 'The review is completed');
     const decidedAt = now().toISOString();
     const decidedBy = workspace.me().user.username;
     const records: ReviewDecision[] = [];
-    for (const grantId of new Set(grantIds)) {
+    const seen = new Set<string>();
+    for (const { grantId, decision, justification } of decisions) {
+      if (seen.has(grantId)) continue;
+      seen.add(grantId);
       const item = workspace.reviews.item(campaignId, grantId);
       if (!item) throw new PortalError('NOT_FOUND', `The grant ${grantId} is not part of this review`);
+      if (onlyUndecided && (item.decision || item.removedAt)) continue;
       const check = checkJustification(justification, item.mode, decision);
       if (!check.ok) throw new PortalError('INVALID_INPUT', 'The decision cannot be saved', [{ path: 'justification', code: check.code, message: check.message }]);
       if (item.decision?.decision === decision && item.decision.justification === check.value) continue;
@@ -77,11 +95,20 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
       workspace.reviews.record(...records);
       recorded(workspace);
     }
-    return records.length;
+    return records;
   };
   const report = (workspace: ProfileWorkspace, id: string): ReviewReport => {
     const me = workspace.me();
-    return { organisationName: me.organisation.name, generatedAt: now().toISOString(), generatedBy: me.user.username, detail: detailOf(workspace, id) };
+    const at = now();
+    const detail = detailOf(workspace, id);
+    return {
+      organisationName: me.organisation.name,
+      generatedAt: at.toISOString(),
+      generatedBy: me.user.username,
+      detail,
+      // Over the window the recommendations judge by, up to the report.
+      usage: reviewItemUsage(workspace.db, detail.items, workspace.reviewSettings.get().recommendationDays, at),
+    };
   };
 
   return {
@@ -122,6 +149,23 @@ export function reviewHandlers({ core, events, now }: HandlerDeps): HandlerGroup
     'reviews.decideMany': async ({ campaignId, grantIds, decision, justification }) => ({
       decided: decideAll(signedIn(), campaignId, grantIds, decision, justification),
     }),
+    'reviews.applyRecommendations': async ({ campaignId, keep, remove, justification }) => {
+      const workspace = signedIn();
+      const both = new Set(keep.filter((grantId) => remove.includes(grantId)));
+      if (both.size > 0) {
+        throw new PortalError('INVALID_INPUT', 'A grant is recommended both kept and removed', [
+          { path: 'remove', code: 'BOTH_KEEP_AND_REMOVE', message: `Kept and removed: ${[...both].slice(0, 5).join(', ')}` },
+        ]);
+      }
+      // The reason is asked for the kept access without approval only: it is theirs, not the rest's.
+      const kept = keep.map((grantId) => {
+        const item = workspace.reviews.item(campaignId, grantId);
+        return { grantId, decision: 'keep' as const, justification: item && justificationRequired(item.mode, 'keep') ? (justification ?? '') : undefined };
+      });
+      const records = decideEach(workspace, campaignId, [...kept, ...remove.map((grantId) => ({ grantId, decision: 'remove' as const, justification: undefined }))], true);
+      core.logger.info('review.recommendations-applied', { campaignId, recorded: records.length });
+      return { kept: records.filter((record) => record.decision === 'keep').length, removed: records.filter((record) => record.decision === 'remove').length };
+    },
 
     'reviews.complete': async ({ id }) => {
       const workspace = signedIn();

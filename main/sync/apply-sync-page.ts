@@ -9,9 +9,18 @@ import type { SyncStateRepository } from '../cache/sync-state-repository';
  */
 export function applySyncPage(db: CacheDb, repositories: CacheRepositories, state: SyncStateRepository, page: SyncPage): void {
   db.transaction(() => {
-    for (const change of page.changes) applyChange(repositories, change);
+    for (const change of inKeyOrder(page.changes)) applyChange(repositories, change);
     state.setCursor(page.cursor);
   })();
+}
+
+/**
+ * The page's changes by table and id: a page arrives in version order, which scatters its ids over the
+ * tables' indexes, and writing them in key order touches each index page once. The sort is stable, so
+ * changes of one item keep the page's order; changes of different items do not depend on each other.
+ */
+function inKeyOrder(changes: readonly SyncChange[]): SyncChange[] {
+  return [...changes].sort((a, b) => (a.type !== b.type ? (a.type < b.type ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function applyChange(repositories: CacheRepositories, change: SyncChange): void {
@@ -38,6 +47,8 @@ function applyChange(repositories: CacheRepositories, change: SyncChange): void 
       return repositories.devices.put(change.data, change.version);
     case 'engineFinding':
       return repositories.engineFindings.put(change.data, change.version);
+    case 'remoteSession':
+      return repositories.remoteSessions.put(change.data, change.version);
   }
 }
 
@@ -52,6 +63,7 @@ function tableFor(repositories: CacheRepositories, type: SyncChange['type']): { 
     auditEvent: repositories.auditEvents,
     device: repositories.devices,
     engineFinding: repositories.engineFindings,
+    remoteSession: repositories.remoteSessions,
   } as const;
   return tables[type];
 }

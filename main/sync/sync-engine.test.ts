@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncPage } from '../../common/portal/portal-types';
-import { PortalClient } from '../api/portal-client';
+import { PortalClient, problemToError } from '../api/portal-client';
 import type { ApiTransport } from '../api/api-transport';
 import { openCache, type CacheDb } from '../cache/cache-database';
 import { cacheRepositories } from '../cache/cache-repositories';
@@ -95,6 +95,86 @@ describe('SyncEngine against the reference portal (real HTTP, real SQLite files)
     await engine.syncNow();
     expect(repositories.grants.where('group_id = ?', group.id)).toEqual([]);
     expect(repositories.auditEvents.all().map((event) => event.action)).toEqual(expect.arrayContaining(['grant.created', 'grant.mode_changed', 'grant.deleted']));
+  });
+
+  it('asks for the next page before it writes this one, and still writes every page in order with its cursor', async () => {
+    const db = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'pipelined.sqlite'));
+    const log: string[] = [];
+    const state = syncStateRepository(db);
+    const engine = new SyncEngine({
+      db,
+      repositories: cacheRepositories(db),
+      state,
+      pageSize: 5,
+      fetchPage: async (since, limit) => {
+        log.push(`fetch ${since}`);
+        return (await client.request<SyncPage>('GET', 'sync', { query: { since, limit } })).data;
+      },
+      now: () => new Date(),
+      logger: silentLogger,
+      onStatus: () => {},
+      onCacheChanged: () => log.push(`wrote ${state.get().cursor}`),
+    });
+    await engine.syncNow();
+    const written = log.filter((entry) => entry.startsWith('wrote')).map((entry) => Number(entry.split(' ')[1]));
+    expect(written.length).toBeGreaterThan(2);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    // Page N+1 (from page N's cursor) was asked for before page N was written.
+    for (const cursor of written.slice(0, -1)) expect(log.indexOf(`fetch ${cursor}`)).toBeLessThan(log.indexOf(`wrote ${cursor}`));
+    const reference = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'reference.sqlite'));
+    await engineFor(reference, 1000).engine.syncNow();
+    expect(snapshot(db)).toEqual(snapshot(reference));
+  });
+
+  it('asks the portal for large pages, and for 1000 a page from a portal from before larger pages', async () => {
+    const asked: Array<{ since: number; limit: number }> = [];
+    const engineAgainst = (db: CacheDb, maxLimit: number) =>
+      new SyncEngine({
+        db,
+        repositories: cacheRepositories(db),
+        state: syncStateRepository(db),
+        fetchPage: async (since, limit) => {
+          asked.push({ since, limit });
+          // An older portal's schema refused a larger limit with this problem (its answer, through the real client's mapping).
+          if (limit > maxLimit) {
+            throw problemToError(400, { code: 'VALIDATION_FAILED', title: 'The request is not valid', errors: [{ field: 'limit', code: 'MAXIMUM', message: `must be <= ${maxLimit}` }] });
+          }
+          return (await client.request<SyncPage>('GET', 'sync', { query: { since, limit } })).data;
+        },
+        now: () => new Date(),
+        logger: silentLogger,
+        onStatus: () => {},
+        onCacheChanged: () => {},
+      });
+    const current = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'current.sqlite'));
+    const currentEngine = engineAgainst(current, Number.MAX_SAFE_INTEGER);
+    await currentEngine.syncNow();
+    expect(currentEngine.status()).toMatchObject({ activity: 'idle', lastError: null });
+    expect(asked.every(({ limit }) => limit > 1000)).toBe(true);
+
+    asked.length = 0;
+    const older = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'older.sqlite'));
+    const olderEngine = engineAgainst(older, 1000);
+    await olderEngine.syncNow();
+    expect(olderEngine.status()).toMatchObject({ activity: 'idle', lastError: null });
+    expect(snapshot(older)).toEqual(snapshot(current));
+    // Refused once, the same page asked again with 1000, and 1000 from then on, in the next run too.
+    expect(asked[0]!.limit).toBeGreaterThan(1000);
+    expect(asked[1]).toEqual({ since: asked[0]!.since, limit: 1000 });
+    await olderEngine.syncNow();
+    expect(asked.slice(1).every(({ limit }) => limit === 1000)).toBe(true);
+  });
+
+  it('a run asked for during the one in flight does not start after stop, so the owner may close the cache', async () => {
+    const db = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'stopped.sqlite'));
+    const { engine, statuses } = engineFor(db, 5);
+    const first = engine.syncNow();
+    const queued = engine.syncNow();
+    await engine.stop();
+    db.close();
+    await Promise.all([first, queued]);
+    // One run: syncing then idle, and no run that failed on the closed cache.
+    expect(statuses).toEqual(['syncing', 'idle']);
   });
 
   it('a process killed (SIGKILL) between pages leaves the cache at the earlier cursor, and the next sync completes it', async () => {

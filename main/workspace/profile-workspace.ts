@@ -1,5 +1,5 @@
 import type { EngineStatus, Me, SyncPage } from '../../common/portal/portal-types';
-import type { SessionStatus, SyncStatus } from '../../common/contract';
+import type { SessionStatus, SyncStatus, UiLanguage } from '../../common/contract';
 import { AuthSession, type SubjectMemory } from '../auth/auth-session';
 import type { Profile } from '../auth/profile';
 import { PortalClient } from '../api/portal-client';
@@ -8,15 +8,20 @@ import { cacheFileFor, type CacheDb } from '../cache/cache-database';
 import { openCacheOrRecover, type CacheRecovery } from '../cache/cache-recovery';
 import { cacheRepositories, type CacheRepositories } from '../cache/cache-repositories';
 import { engineStatusRepository, type EngineStatusRepository } from '../cache/engine-status-repository';
+import { reminderRepository } from '../cache/reminder-repository';
 import { reviewRepository, type ReviewRepository } from '../cache/review-repository';
+import { reviewSettingsRepository, type ReviewSettingsRepository } from '../cache/review-settings-repository';
 import { syncStateRepository } from '../cache/sync-state-repository';
 import type { EventSink } from '../events';
 import { PortalError } from '../ipc/portal-error';
 import type { Logger } from '../log/logger';
+import type { Notifier } from '../notify/notifier';
 import type { SecretStore } from '../secrets/secret-store';
 import { reviewPull } from '../review/review-pull';
+import { CampaignReminders } from '../review/campaign-reminders';
 import { pushReviews } from '../review/review-push';
 import { SyncEngine } from '../sync/sync-engine';
+import type { Clock } from '../time/clock';
 
 export interface WorkspaceDeps {
   profile: Profile;
@@ -28,6 +33,8 @@ export interface WorkspaceDeps {
   events: EventSink;
   logger: Logger;
   now: () => Date;
+  /** Campaign reminders: where they are shown, on which clock, in which language. */
+  reminders: { notifier: Notifier; clock: Clock; language: () => UiLanguage };
   syncIntervalMs?: number;
 }
 
@@ -47,7 +54,11 @@ export class ProfileWorkspace {
   readonly reviews: ReviewRepository;
   readonly account: AccountRepository;
   readonly engineStatus: EngineStatusRepository;
+  /** The organisation's working hours, recommendation window and reminder lead time (issue 14), offline, per profile. */
+  readonly reviewSettings: ReviewSettingsRepository;
   readonly sync: SyncEngine;
+  /** Runs while signed in: the reminders are about campaigns only a signed-in administrator sees. */
+  readonly reminders: CampaignReminders;
   #state: SessionStatus['state'] = 'signed-out';
   #signIn: AbortController | undefined;
   readonly #deps: WorkspaceDeps;
@@ -73,6 +84,16 @@ export class ProfileWorkspace {
     const pullReviews = reviewPull(this.reviews, this.client, deps.logger);
     this.account = accountRepository(this.db);
     this.engineStatus = engineStatusRepository(this.db);
+    this.reviewSettings = reviewSettingsRepository(this.db);
+    this.reminders = new CampaignReminders({
+      campaigns: () => this.reviews.campaigns(),
+      sent: reminderRepository(this.db),
+      notifier: deps.reminders.notifier,
+      reminderDays: () => this.reviewSettings.get().reminderDays,
+      language: deps.reminders.language,
+      clock: deps.reminders.clock,
+      logger: deps.logger,
+    });
     this.sync = new SyncEngine({
       db: this.db,
       repositories: this.repositories,
@@ -81,7 +102,11 @@ export class ProfileWorkspace {
       now: deps.now,
       logger: deps.logger,
       onStatus: (status) => deps.events.emit('sync.status', status),
-      onCacheChanged: () => deps.events.emit('cache.changed', null),
+      onCacheChanged: () => {
+        deps.events.emit('cache.changed', null);
+        // A campaign pulled from the portal may already be due.
+        this.reminders.check();
+      },
       exchange: async () => {
         const pushed = await pushReviews(this.reviews, this.client, deps.logger);
         const pulled = await pullReviews();
@@ -118,6 +143,7 @@ export class ProfileWorkspace {
     this.#setState('signed-in');
     if (restored.online) await this.#refreshAccount();
     this.sync.start();
+    this.reminders.start();
   }
 
   async signIn(): Promise<void> {
@@ -129,6 +155,7 @@ export class ProfileWorkspace {
       await this.#refreshAccount();
       this.#setState('signed-in');
       this.sync.start();
+      this.reminders.start();
     } catch (error) {
       this.#setState('signed-out');
       throw error;
@@ -142,6 +169,7 @@ export class ProfileWorkspace {
   }
 
   async signOut(): Promise<void> {
+    this.reminders.stop();
     await this.sync.stop();
     await this.session.signOut();
     this.#setState('signed-out');
@@ -161,6 +189,7 @@ export class ProfileWorkspace {
 
   async close(): Promise<void> {
     this.cancelSignIn();
+    this.reminders.stop();
     await this.sync.stop();
     this.db.close();
   }

@@ -4,6 +4,7 @@ import { reviewEn } from './areas/review';
 import { campaignsEn } from './areas/campaigns';
 import { usersEn } from './areas/users';
 import { engineEn } from './areas/engine';
+import { sessionsEn } from './areas/sessions';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -13,6 +14,7 @@ export const en: Messages = {
   review: reviewEn,
   campaigns: campaignsEn,
   engine: engineEn,
+  sessions: sessionsEn,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -26,6 +28,7 @@ export const en: Messages = {
     users: 'Users',
     admins: 'Portal administrators',
     review: 'Access review',
+    sessions: 'Remote-support sessions',
     audit: 'Audit log',
     settings: 'Settings',
   },

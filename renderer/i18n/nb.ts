@@ -4,6 +4,7 @@ import { reviewNb } from './areas/review';
 import { campaignsNb } from './areas/campaigns';
 import { usersNb } from './areas/users';
 import { engineNb } from './areas/engine';
+import { sessionsNb } from './areas/sessions';
 
 /** Norsk bokmål: the default language, worded as in the customer portal's guide. */
 export const nb = {
@@ -13,6 +14,7 @@ export const nb = {
   review: reviewNb,
   campaigns: campaignsNb,
   engine: engineNb,
+  sessions: sessionsNb,
   app: {
     name: 'Fjernhjelp Admin',
     demoBadge: 'DEMO',
@@ -26,6 +28,7 @@ export const nb = {
     users: 'Brukere',
     admins: 'Kundeportaladministratorer',
     review: 'Tilgangsgjennomgang',
+    sessions: 'Fjernhjelpsøkter',
     audit: 'Revisjonslogg',
     settings: 'Innstillinger',
   },

@@ -1,15 +1,19 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPIRING_SOON_DAYS, filterReviewRows, reviewRows, type ReviewFilter, type ReviewRow } from '../../common/review/access-review-filter';
+import { usageWindow } from '../../common/review/review-recommendation';
 import { compareNames } from '../../common/sorting/name-collation';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SimulatedNotice } from '../components/engine/SimulatedNotice';
+import { FilterSelect } from '../components/FilterSelect';
 import { CampaignList } from '../components/review/CampaignList';
 import { EngineFindingsSection } from '../components/review/EngineFindingsSection';
 import { NewCampaignForm } from '../components/review/NewCampaignForm';
+import { recommendationCellText, RecommendationCell } from '../components/review/UsageEvidence';
 import { formatDateTime, timeAgo } from '../components/relative-time';
 import { DataTable } from '../components/table/DataTable';
 import { selectCampaignError, selectCampaigns, selectLastReviews, useCampaignStore } from '../stores/campaign-store';
+import { selectGrantUsageByGrant, selectGrantUsageError, selectGrantUsageReport, useGrantUsageStore } from '../stores/grant-usage-store';
 import { routeToHash, selectNavigate, useNavigationStore } from '../stores/navigation-store';
 import { selectReviewError, selectReviewExported, selectReviewGrants, selectReviewGroups, useReviewStore } from '../stores/review-store';
 import { selectSyncStatus, useSyncStore } from '../stores/sync-store';
@@ -31,21 +35,28 @@ export function AccessReviewScreen() {
   const campaignError = useCampaignStore(selectCampaignError);
   const loadCampaigns = useCampaignStore((state) => state.load);
   const navigate = useNavigationStore(selectNavigate);
+  const usageReport = useGrantUsageStore(selectGrantUsageReport);
+  const usageByGrant = useGrantUsageStore(selectGrantUsageByGrant);
+  const usageError = useGrantUsageStore(selectGrantUsageError);
+  const loadUsage = useGrantUsageStore((state) => state.load);
   const [filter, setFilter] = useState<ReviewFilter>({});
   const [starting, setStarting] = useState(false);
-  const ids = { group: useId(), vendor: useId(), mode: useId(), expiring: useId(), reviewed: useId() };
   useEffect(() => {
     void load();
     void loadCampaigns();
-  }, [load, loadCampaigns]);
+    void loadUsage();
+  }, [load, loadCampaigns, loadUsage]);
 
   // "Soon" is measured from when the screen opened: re-deriving 100 000 rows on every render would not fit a frame.
   const [now] = useState(() => Date.now());
-  const rows = useMemo(() => reviewRows(grants ?? [], groups, now, lastReviews), [grants, groups, now, lastReviews]);
+  // Judged at the usage report's own moment and window: the advice and its evidence always agree.
+  const usage = useMemo(() => (usageReport ? usageWindow(usageReport, usageByGrant) : undefined), [usageReport, usageByGrant]);
+  const rows = useMemo(() => reviewRows(grants ?? [], groups, now, lastReviews, usage), [grants, groups, now, lastReviews, usage]);
   const shown = useMemo(() => filterReviewRows(rows, filter, now), [rows, filter, now]);
   const vendors = useMemo(() => [...new Map(rows.map((row) => [row.grant.vendor.id, row.grant.vendor.name])).entries()].sort((a, b) => compareNames(a[1], b[1])), [rows]);
   const groupChoices = useMemo(() => [...new Map(rows.map((row) => [row.grant.groupId, row.groupName])).entries()].sort((a, b) => compareNames(a[1], b[1])), [rows]);
   const update = (change: Partial<ReviewFilter>) => setFilter({ ...filter, ...change });
+  const outsideHours = (row: ReviewRow) => usageByGrant.get(row.grant.id)?.usedOutsideHours === true;
   const modeText = (row: ReviewRow) => (row.grant.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval'));
   const lastReviewText = (row: ReviewRow) =>
     row.lastReview
@@ -70,6 +81,7 @@ export function AccessReviewScreen() {
           : t('review.neverSynced')}
       </p>
       {error && <ErrorMessage error={error} />}
+      {usageError && <ErrorMessage error={usageError} />}
       {grants && (
         <p data-testid="review-summary">
           {[
@@ -100,59 +112,46 @@ export function AccessReviewScreen() {
         )}
       </section>
       <h2>{t('review.table')}</h2>
+      {usage && <p className="muted">{t('review.recommendation.about', { count: usage.days })}</p>}
       <div className="filter-row">
-        <div className="field">
-          <label htmlFor={ids.group}>{t('review.group')}</label>
-          <select id={ids.group} value={filter.groupId ?? ''} onChange={(event) => update({ groupId: event.target.value || undefined })}>
-            <option value="">{t('review.all')}</option>
-            {groupChoices.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.vendor}>{t('review.vendor')}</label>
-          <select id={ids.vendor} value={filter.vendorId ?? ''} onChange={(event) => update({ vendorId: event.target.value || undefined })}>
-            <option value="">{t('review.all')}</option>
-            {vendors.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.mode}>{t('review.mode')}</label>
-          <select
-            id={ids.mode}
-            value={filter.mode ?? ''}
-            onChange={(event) => update({ mode: event.target.value === 'with_approval' || event.target.value === 'without_approval' ? event.target.value : undefined })}
-          >
-            <option value="">{t('review.all')}</option>
-            <option value="with_approval">{t('review.withApproval')}</option>
-            <option value="without_approval">{t('review.withoutApproval')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.expiring}>{t('review.expiring')}</label>
-          <select id={ids.expiring} value={filter.expiringWithinDays ?? ''} onChange={(event) => update({ expiringWithinDays: event.target.value ? Number(event.target.value) : undefined })}>
-            <option value="">{t('review.all')}</option>
-            {EXPIRY_WINDOWS.map((days) => (
-              <option key={days} value={days}>
-                {t('review.days', { count: days })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.reviewed}>{t('campaigns.reviewedFilter')}</label>
-          <select id={ids.reviewed} value={filter.neverReviewed ? 'never' : ''} onChange={(event) => update({ neverReviewed: event.target.value === 'never' || undefined })}>
-            <option value="">{t('review.all')}</option>
-            <option value="never">{t('campaigns.reviewedNever')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          label={t('review.group')}
+          allLabel={t('review.all')}
+          value={filter.groupId}
+          options={groupChoices.map(([value, label]) => ({ value, label }))}
+          onChange={(groupId) => update({ groupId })}
+        />
+        <FilterSelect
+          label={t('review.vendor')}
+          allLabel={t('review.all')}
+          value={filter.vendorId}
+          options={vendors.map(([value, label]) => ({ value, label }))}
+          onChange={(vendorId) => update({ vendorId })}
+        />
+        <FilterSelect
+          label={t('review.mode')}
+          allLabel={t('review.all')}
+          value={filter.mode}
+          options={[
+            { value: 'with_approval', label: t('review.withApproval') },
+            { value: 'without_approval', label: t('review.withoutApproval') },
+          ]}
+          onChange={(mode) => update({ mode: mode === 'with_approval' || mode === 'without_approval' ? mode : undefined })}
+        />
+        <FilterSelect
+          label={t('review.expiring')}
+          allLabel={t('review.all')}
+          value={filter.expiringWithinDays === undefined ? undefined : String(filter.expiringWithinDays)}
+          options={EXPIRY_WINDOWS.map((days) => ({ value: String(days), label: t('review.days', { count: days }) }))}
+          onChange={(days) => update({ expiringWithinDays: days ? Number(days) : undefined })}
+        />
+        <FilterSelect
+          label={t('campaigns.reviewedFilter')}
+          allLabel={t('review.all')}
+          value={filter.neverReviewed ? 'never' : undefined}
+          options={[{ value: 'never', label: t('campaigns.reviewedNever') }]}
+          onChange={(reviewed) => update({ neverReviewed: reviewed === 'never' || undefined })}
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="secondary" onClick={() => void exportCsv(filter, i18n.language === 'en' ? 'en' : 'nb')} disabled={shown.length === 0}>
@@ -209,7 +208,7 @@ export function AccessReviewScreen() {
                 header: t('review.mode'),
                 text: modeText,
                 sort: { kind: 'text', value: modeText },
-                fit: 'whole',
+                fit: 'words',
                 cellClass: (row) => (row.unattendedForever ? 'attention' : undefined),
                 cellData: (row) => ({ 'data-attention': row.unattendedForever ? 'true' : undefined }),
                 render: (row) => (
@@ -237,6 +236,15 @@ export function AccessReviewScreen() {
                     {row.expiringSoon && <span className="visually-hidden"> – {t('review.expiringSoon')}</span>}
                   </>
                 ),
+              },
+              {
+                id: 'recommendation',
+                header: t('review.recommendation.column'),
+                text: (row) => recommendationCellText(t, row.recommendation, outsideHours(row), i18n.language),
+                // Never used first, then the longest unused: the order in which access is worth a look.
+                sort: { kind: 'time', value: (row) => row.recommendation?.lastUsedAt ?? null },
+                cellData: (row) => ({ 'data-recommendation': row.recommendation?.kind }),
+                render: (row) => <RecommendationCell recommendation={row.recommendation} outsideHours={outsideHours(row)} />,
               },
               {
                 id: 'lastReviewed',

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FilterSelect } from '../components/FilterSelect';
 import { AccessibleGroupTable } from '../components/groups/AccessibleGroupTable';
 import {
   selectAccessibleGroups,
@@ -17,7 +18,6 @@ export function AccessibleGroupsScreen() {
   const ownerFilter = useAccessibleGroupStore(selectOwnerFilter);
   const load = useAccessibleGroupStore((state) => state.load);
   const setOwnerFilter = useAccessibleGroupStore((state) => state.setOwnerFilter);
-  const filterId = useId();
 
   useEffect(() => {
     void load();
@@ -42,17 +42,13 @@ export function AccessibleGroupsScreen() {
         <p className="muted">{t('groups.accessible.empty')}</p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor={filterId}>{t('groups.accessible.filter')}</label>
-            <select id={filterId} value={activeFilter} onChange={(event) => setOwnerFilter(event.target.value)}>
-              <option value="">{t('groups.accessible.allOrganisations')}</option>
-              {owners.map((owner) => (
-                <option key={owner.id} value={owner.id}>
-                  {owner.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            label={t('groups.accessible.filter')}
+            allLabel={t('groups.accessible.allOrganisations')}
+            value={activeFilter}
+            options={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
+            onChange={(owner) => setOwnerFilter(owner ?? '')}
+          />
           <p className="muted" role="status" data-testid="accessible-count">
             {t('groups.accessible.count', { shown: shown.length, total: groups.length })}
           </p>

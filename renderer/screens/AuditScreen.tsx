@@ -13,8 +13,9 @@ import { auditNameIndex } from '../../common/audit/audit-names';
 import type { AuditEvent } from '../../common/portal/portal-types';
 import { isIsoDay } from '../../common/time/day-input';
 import { AuditChangeList } from '../components/audit/AuditChangeList';
-import { DateField } from '../components/DateField';
+import { DayFilterField } from '../components/DayFilterField';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FilterSelect } from '../components/FilterSelect';
 import { DataTable } from '../components/table/DataTable';
 import { isLanguage } from '../i18n/messages';
 import { selectAuditError, selectAuditEvents, selectAuditExported, useAuditStore } from '../stores/audit-store';
@@ -36,7 +37,7 @@ export function AuditScreen() {
   const [choices, setChoices] = useState<Pick<AuditFilter, Choice>>({});
   const [days, setDays] = useState({ from: '', to: '' });
   const [openId, setOpenId] = useState<number | undefined>();
-  const ids = { from: useId(), to: useId(), fromError: useId(), toError: useId(), actor: useId(), action: useId(), objectType: useId(), changes: useId() };
+  const changesId = useId();
   useEffect(() => {
     void load();
   }, [load]);
@@ -60,37 +61,16 @@ export function AuditScreen() {
     action: (action) => auditActionLabel(action, language),
     objectType: (objectType) => auditObjectTypeLabel(objectType, language),
   };
-  const choice = (key: Choice, options: readonly string[]) => {
-    const labelled = options.map((value) => ({ value, label: labels[key](value) })).sort((a, b) => a.label.localeCompare(b.label, language));
-    return (
-      <div className="field">
-        <label htmlFor={ids[key]}>{t(`audit.${key}`)}</label>
-        <select id={ids[key]} value={choices[key] ?? ''} onChange={(event) => setChoices({ ...choices, [key]: event.target.value || undefined })}>
-          <option value="">{t('audit.all')}</option>
-          {labelled.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-  const dayField = (key: 'from' | 'to') => {
-    const errorId = key === 'from' ? ids.fromError : ids.toError;
-    const invalid = days[key] !== '' && !isIsoDay(days[key]);
-    return (
-      <div className="field">
-        <label htmlFor={ids[key]}>{t(`audit.${key}`)}</label>
-        <DateField id={ids[key]} value={days[key]} onChange={(value) => setDays({ ...days, [key]: value })} invalid={invalid} describedBy={invalid ? errorId : undefined} />
-        {invalid && (
-          <span id={errorId} className="field-error">
-            {t('dateField.invalid')}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const choice = (key: Choice, options: readonly string[]) => (
+    <FilterSelect
+      label={t(`audit.${key}`)}
+      allLabel={t('audit.all')}
+      value={choices[key]}
+      options={options.map((value) => ({ value, label: labels[key](value) })).sort((a, b) => a.label.localeCompare(b.label, language))}
+      onChange={(value) => setChoices({ ...choices, [key]: value })}
+    />
+  );
+  const dayField = (key: 'from' | 'to') => <DayFilterField label={t(`audit.${key}`)} value={days[key]} onChange={(value) => setDays({ ...days, [key]: value })} />;
   const describe = (event: AuditEvent) => ({ action: auditActionLabel(event.action, language), object: auditObjectLabel(event, language, known) });
 
   return (
@@ -128,7 +108,7 @@ export function AuditScreen() {
                 open && {
                   rowKey: String(open.id),
                   testId: 'audit-row-changes',
-                  render: (event) => <AuditChangeList id={ids.changes} changes={auditChanges(event, language)} label={t('audit.details', describe(event))} />,
+                  render: (event) => <AuditChangeList id={changesId} changes={auditChanges(event, language)} label={t('audit.details', describe(event))} />,
                 }
               }
               columns={[
@@ -178,7 +158,7 @@ export function AuditScreen() {
                         type="button"
                         className="link-button"
                         aria-expanded={isOpen}
-                        aria-controls={isOpen ? ids.changes : undefined}
+                        aria-controls={isOpen ? changesId : undefined}
                         aria-label={t(isOpen ? 'audit.hide' : 'audit.showFor', { action, object })}
                         onClick={() => setOpenId(isOpen ? undefined : event.id)}
                       >

@@ -2,21 +2,25 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDecisionKind, ReviewItemState } from '../../common/review/review-campaign';
-import { justificationRequired, localDay } from '../../common/review/review-rules';
+import { recommend, usageWindow } from '../../common/review/review-recommendation';
+import { justificationRequired } from '../../common/review/review-rules';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { fieldError } from '../components/field-errors';
+import { FilterSelect } from '../components/FilterSelect';
 import { formatDateTime, formatDay } from '../components/relative-time';
 import { CampaignStatus } from '../components/review/CampaignList';
+import { ApplyRecommendations } from '../components/review/ApplyRecommendations';
 import { BulkDecision } from '../components/review/BulkDecision';
 import { CompleteCampaignPanel } from '../components/review/CompleteCampaignPanel';
 import { DecisionButtons } from '../components/review/DecisionButtons';
 import { JustificationDialog } from '../components/review/JustificationDialog';
+import { recommendationCellText, RecommendationCell } from '../components/review/UsageEvidence';
 import { DataTable } from '../components/table/DataTable';
 import { selectCampaignDetail, selectCampaignError, selectCampaignExported, selectDecideErrors, useCampaignStore } from '../stores/campaign-store';
+import { selectGrantUsageByGrant, selectGrantUsageReport, useGrantUsageStore } from '../stores/grant-usage-store';
 import { selectNavigate, useNavigationStore } from '../stores/navigation-store';
 
 type Shown = 'all' | 'undecided' | 'remove';
-type ModeFilter = '' | ReviewItemState['mode'];
 
 /** One review campaign: a decision per grant (offline), exports for the auditor, and the final online step. */
 export function ReviewCampaignScreen({ id }: { id: string }) {
@@ -28,14 +32,23 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
   const { open, close, decide, exportReport } = useCampaignStore();
   const navigate = useNavigationStore(selectNavigate);
   const [shown, setShown] = useState<Shown>('all');
-  const [mode, setMode] = useState<ModeFilter>('');
+  const [mode, setMode] = useState<ReviewItemState['mode'] | undefined>(undefined);
   const [justifying, setJustifying] = useState<ReviewItemState | undefined>(undefined);
   const showId = useId();
-  const modeId = useId();
+  const usageReport = useGrantUsageStore(selectGrantUsageReport);
+  const usageByGrant = useGrantUsageStore(selectGrantUsageByGrant);
+  const loadUsage = useGrantUsageStore((state) => state.load);
   useEffect(() => {
     void open(id);
+    void loadUsage();
     return () => close();
-  }, [id, open, close]);
+  }, [id, open, close, loadUsage]);
+  const usage = useMemo(() => (usageReport ? usageWindow(usageReport, usageByGrant) : undefined), [usageReport, usageByGrant]);
+  // Per grant, judged as the access review judges it; a removed grant needs no advice.
+  const recommendations = useMemo(
+    () => new Map((detail?.items ?? []).map((item) => [item.grantId, usage && !item.removedAt ? recommend(usage.byGrant.get(item.grantId), usage.at, usage.days) : undefined])),
+    [detail, usage],
+  );
 
   const items = useMemo(
     () =>
@@ -50,6 +63,7 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
   const language = i18n.language === 'en' ? 'en' : 'nb';
   const locked = campaign.completedAt !== null;
 
+  const outsideHours = (item: ReviewItemState) => usageByGrant.get(item.grantId)?.usedOutsideHours === true;
   const modeText = (item: ReviewItemState) => (item.mode === 'with_approval' ? t('review.withApproval') : t('review.withoutApproval'));
   const onDecide = (item: ReviewItemState, decision: ReviewDecisionKind) => {
     if (justificationRequired(item.mode, decision)) setJustifying(item);
@@ -71,7 +85,7 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
       </p>
       <h1 id="campaign-title">{campaign.name}</h1>
       <p>
-        <CampaignStatus campaign={campaign} today={localDay(new Date())} language={i18n.language} /> · {t('campaigns.due', { date: formatDay(campaign.dueDate, i18n.language) })} ·{' '}
+        <CampaignStatus campaign={campaign} now={new Date()} language={i18n.language} /> · {t('campaigns.due', { date: formatDay(campaign.dueDate, i18n.language) })} ·{' '}
         {t('campaigns.startedBy', { when: formatDateTime(campaign.startedAt, i18n.language), who: campaign.startedBy })}
       </p>
       <p data-testid="campaign-progress">{t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount })}</p>
@@ -104,15 +118,19 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
             <option value="remove">{t('campaigns.showRemove')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={modeId}>{t('campaigns.mode')}</label>
-          <select id={modeId} value={mode} onChange={(event) => setMode(event.target.value as ModeFilter)}>
-            <option value="">{t('review.all')}</option>
-            <option value="with_approval">{t('review.withApproval')}</option>
-            <option value="without_approval">{t('review.withoutApproval')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          label={t('campaigns.mode')}
+          allLabel={t('review.all')}
+          value={mode}
+          options={[
+            { value: 'with_approval', label: t('review.withApproval') },
+            { value: 'without_approval', label: t('review.withoutApproval') },
+          ]}
+          onChange={(value) => setMode(value === 'with_approval' || value === 'without_approval' ? value : undefined)}
+        />
       </div>
+      {usage && !locked && <p className="muted">{t('review.recommendation.about', { count: usage.days })}</p>}
+      <ApplyRecommendations items={detail.items} usage={usage} disabled={locked} />
       <BulkDecision shown={items} disabled={locked} />
       <DataTable
         label={t('campaigns.itemsTable')}
@@ -139,7 +157,7 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
             header: t('campaigns.mode'),
             text: modeText,
             sort: { kind: 'text', value: modeText },
-            fit: 'whole',
+            fit: 'words',
             cellClass: (item) => (item.mode === 'without_approval' && !item.expiresAt ? 'attention' : undefined),
           },
           {
@@ -147,6 +165,15 @@ export function ReviewCampaignScreen({ id }: { id: string }) {
             header: t('campaigns.expires'),
             text: (item) => (item.expiresAt ? formatDateTime(item.expiresAt, i18n.language) : t('review.never')),
             sort: { kind: 'time', value: (item) => item.expiresAt ?? null },
+          },
+          {
+            id: 'recommendation',
+            header: t('review.recommendation.column'),
+            text: (item) => (item.removedAt ? '' : recommendationCellText(t, recommendations.get(item.grantId), outsideHours(item), i18n.language)),
+            sort: { kind: 'time', value: (item) => recommendations.get(item.grantId)?.lastUsedAt ?? null },
+            cellData: (item) => ({ 'data-recommendation': recommendations.get(item.grantId)?.kind }),
+            // A removed grant needs no advice.
+            render: (item) => (item.removedAt ? null : <RecommendationCell recommendation={recommendations.get(item.grantId)} outsideHours={outsideHours(item)} />),
           },
           {
             id: 'decision',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProfilesSection } from '../components/ProfilesSection';
+import { ReviewSettingsSection } from '../components/sessions/ReviewSettingsSection';
 import { changeLanguage } from '../i18n/i18n';
 import { isLanguage, languages } from '../i18n/messages';
 import { PING_TIMEOUT_MS, selectAppInfo, selectAppInfoError, selectPing, useAppStore } from '../stores/app-store';
@@ -34,6 +35,8 @@ export function SettingsScreen() {
       </div>
 
       <ProfilesSection />
+
+      <ReviewSettingsSection />
 
       <h2>{t('settings.about')}</h2>
       {infoError && <ErrorMessage error={infoError} />}

@@ -25,6 +25,8 @@ interface CampaignState {
   decide(grantId: string, decision: ReviewDecisionKind, justification?: string): Promise<ReviewItemState | undefined>;
   /** The same decision for many grants; returns false (and sets `error`) when refused. */
   decideMany(grantIds: string[], decision: ReviewDecisionKind, justification?: string): Promise<boolean>;
+  /** "Bruk anbefalingene" as confirmed: the undecided items' recommended decisions; what was recorded, or undefined (and `error`) when refused. */
+  applyRecommendations(keep: string[], remove: string[], justification?: string): Promise<{ kept: number; removed: number } | undefined>;
   complete(): Promise<boolean>;
   exportReport(kind: Exported['kind'], language: 'nb' | 'en'): Promise<void>;
 }
@@ -98,6 +100,15 @@ export const useCampaignStore = create<CampaignState>()((set, get) => ({
     set({ error: result.ok ? undefined : result.error });
     // The cache.changed that follows a recorded decision re-reads the campaign.
     return result.ok;
+  },
+  async applyRecommendations(keep, remove, justification) {
+    const detail = get().detail;
+    if (!detail) return undefined;
+    const base = { campaignId: detail.campaign.id, keep, remove };
+    const result = await window.portal.reviews.applyRecommendations(justification === undefined ? base : { ...base, justification });
+    set({ error: result.ok ? undefined : result.error });
+    // The cache.changed that follows re-reads the campaign.
+    return result.ok ? result.value : undefined;
   },
   async complete() {
     const detail = get().detail;

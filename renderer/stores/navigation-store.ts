@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'admins' }
   | { screen: 'review' }
   | { screen: 'campaign'; id: string }
+  | { screen: 'sessions' }
   | { screen: 'audit' }
   | { screen: 'settings' };
 
@@ -34,6 +35,7 @@ export function routeFromHash(hash: string): Route {
     case 'users':
     case 'admins':
     case 'review':
+    case 'sessions':
     case 'audit':
     case 'settings':
       return { screen };

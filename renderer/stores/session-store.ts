@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ProfileSummary, SessionStatus } from '../../common/contract';
 import type { PortalErrorData } from '../../common/result';
+import { markStep } from '../timing/step-marks';
 import { useAppStore } from './app-store';
 
 interface SessionState {
@@ -26,6 +27,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
 
   async load() {
     const [status, profiles] = await Promise.all([window.portal.session.status(), window.portal.profiles.list()]);
+    markStep('session.known');
     set({
       ...(status.ok ? { status: status.value } : { error: status.error }),
       ...(profiles.ok ? { profiles: profiles.value.profiles } : {}),

@@ -3,6 +3,7 @@ import type { OneTimePasswordReceipt, User } from '../../common/portal/portal-ty
 import type { PortalErrorData, Result } from '../../common/result';
 import type { NewUserInput, UserChanges } from '../../common/users/user-form';
 import { buildUserSearchIndex, type UserSearchEntry } from '../../common/users/user-search';
+import { markStep } from '../timing/step-marks';
 import { onCacheChanged } from './cache-reload';
 
 interface UserState {
@@ -13,6 +14,13 @@ interface UserState {
   detail: { id: string; user: User | null; error?: PortalErrorData; deleted?: { name: string; username: string } } | undefined;
 
   load(): Promise<void>;
+  /**
+   * The list asked for while the app starts, before the session is known (renderer/stores/first-screen-reads.ts):
+   * a refusal (not signed in yet) shows nothing, and a `load` meanwhile waits for it instead of asking again.
+   */
+  prefetch(): void;
+  /** Marks a prefetch in flight as read too early; resolves to whether it brought the list (then it needs a reload). */
+  cacheChanged(): Promise<boolean>;
   loadUser(id: string): Promise<void>;
   /** Pulls the portal's latest changes first, for a reload after a stale-version conflict. */
   reloadFromPortal(id: string): Promise<void>;
@@ -30,6 +38,19 @@ interface UserState {
 }
 
 export const useUserStore = create<UserState>()((set, get) => {
+  /** The prefetch in flight (resolves to whether it brought the list), and whether the cache changed since it was asked for. */
+  let prefetching: { done: Promise<boolean>; stale: boolean } | undefined;
+  const readList = async (): Promise<Result<User[]>> => {
+    markStep('users.list.asked');
+    const result = await window.portal.users.list();
+    markStep('users.list.answered');
+    return result;
+  };
+  const showList = (users: readonly User[]): void => {
+    const index = buildUserSearchIndex(users);
+    markStep('users.index.built');
+    set({ index, listError: undefined });
+  };
   /** A command's answer shows at once; the cache.changed reload that follows confirms it. */
   const adopt = (user: User): void => {
     const { index, detail } = get();
@@ -49,8 +70,27 @@ export const useUserStore = create<UserState>()((set, get) => {
     detail: undefined,
 
     async load() {
-      const result = await window.portal.users.list();
-      set(result.ok ? { index: buildUserSearchIndex(result.value), listError: undefined } : { listError: result.error });
+      const pending = prefetching;
+      if (pending && (await pending.done) && !pending.stale) return;
+      const result = await readList();
+      if (result.ok) showList(result.value);
+      else set({ listError: result.error });
+    },
+    prefetch() {
+      if (prefetching || get().index) return;
+      const pending = {
+        stale: false,
+        done: readList().then((result) => {
+          if (result.ok) showList(result.value);
+          if (prefetching === pending) prefetching = undefined;
+          return result.ok;
+        }),
+      };
+      prefetching = pending;
+    },
+    cacheChanged() {
+      if (prefetching) prefetching.stale = true;
+      return prefetching?.done ?? Promise.resolve(false);
     },
     async loadUser(id) {
       const result = await window.portal.users.get({ id });
@@ -105,8 +145,10 @@ export const useUserStore = create<UserState>()((set, get) => {
 });
 
 onCacheChanged(async () => {
-  const { index, detail, load, loadUser } = useUserStore.getState();
-  await Promise.all([index !== undefined ? load() : undefined, detail ? loadUser(detail.id) : undefined]);
+  const { index, detail, load, loadUser, cacheChanged } = useUserStore.getState();
+  // A prefetch in flight may have read the cache before this change: once it has brought the list, read again.
+  const reload = index !== undefined ? load() : cacheChanged().then((brought) => (brought ? load() : undefined));
+  await Promise.all([reload, detail ? loadUser(detail.id) : undefined]);
 });
 
 export const selectUserIndex = (state: UserState): UserSearchEntry[] | undefined => state.index;

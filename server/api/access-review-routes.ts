@@ -9,8 +9,7 @@ import { startAccessReview, type AccessReviewStart } from '../domain/access-revi
 import { requireActiveService } from '../domain/remote-support-service';
 import { callerWithRole } from '../http/authenticate';
 import { Problem } from '../http/problem';
-import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, idParams, notModified, ok, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, notModified, ok, okList, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 // A review snapshots every grant of the organisation, at most MAX_REVIEW_ITEMS: an item is about 300
@@ -35,6 +34,10 @@ function atMost(field: string, max: number) {
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 
+const REVIEW_NOT_FOUND = { code: 'NOT_FOUND', title: 'Access review not found' } as const;
+const clockAhead = (field: string, code: string) =>
+  ({ field, code, message: 'Later than the portal\'s clock allows: at most 2026-03-02T09:20:00.000Z' }) as const;
+
 /**
  * Access-review campaigns: the administrator decides, grant by grant, whether a vendor keeps its
  * access. The app records everything offline first and pushes it here as immutable records whose
@@ -45,10 +48,11 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
     '/access-reviews',
     {
       schema: {
+        operationId: 'listAccessReviews',
         summary: 'Your access reviews, newest start first',
         tags: ['access reviews'],
         headers: conditionalGetHeaders,
-        response: okList('AccessReviewSummary#'),
+        response: { ...okList('AccessReviewSummary#'), ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE') },
       },
     },
     async (request, reply) => {
@@ -64,6 +68,7 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
       bodyLimit: START_BODY_LIMIT,
       preValidation: atMost('items', MAX_REVIEW_ITEMS),
       schema: {
+        operationId: 'startAccessReview',
         summary: 'Record the start of an access review, with a snapshot of every grant it covers',
         description:
           'The id is chosen by the client and is the idempotency key: 201 when recorded, 200 with the same summary when ' +
@@ -94,7 +99,14 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
         response: {
           200: { description: 'Already recorded with the same content', $ref: 'AccessReviewSummary#' },
           201: { description: 'Recorded', $ref: 'AccessReviewSummary#' },
-          ...problemResponses,
+          ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', 'ACCESS_REVIEW_CONFLICT', {
+            code: 'VALIDATION_FAILED',
+            status: 422,
+            errors: [
+              { field: 'items.0.grantId', code: 'GRANT_NOT_FOUND', message: 'The portal has no record of this grant of this vendor on this machine group' },
+              clockAhead('startedAt', 'STARTED_AT_IN_FUTURE'),
+            ],
+          }),
         },
       },
     },
@@ -111,11 +123,12 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
     '/access-reviews/:id',
     {
       schema: {
+        operationId: 'getAccessReview',
         summary: 'One of your access reviews, with its items and decision records',
         tags: ['access reviews'],
         params: idParams,
         headers: conditionalGetHeaders,
-        response: { 200: { description: 'OK', $ref: 'AccessReview#' }, ...notModified, ...problemResponses },
+        response: { 200: { description: 'OK', $ref: 'AccessReview#' }, ...notModified, ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', REVIEW_NOT_FOUND) },
       },
     },
     async (request, reply) => {
@@ -131,6 +144,7 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
       bodyLimit: DECISIONS_BODY_LIMIT,
       preValidation: atMost('decisions', MAX_DECISIONS_PER_REQUEST),
       schema: {
+        operationId: 'recordAccessReviewDecisions',
         summary: 'Record decisions on an access review\'s items, all or none',
         description:
           'Records are immutable and their client-chosen ids are idempotency keys: an id already recorded with the same ' +
@@ -168,7 +182,28 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
             },
           },
         },
-        response: ok({ $ref: 'AccessReviewDecisionReceipt#' }),
+        response: {
+          ...ok({ $ref: 'AccessReviewDecisionReceipt#' }),
+          ...problems(
+            'FORBIDDEN',
+            'SERVICE_NOT_ACTIVE',
+            REVIEW_NOT_FOUND,
+            {
+              code: 'ACCESS_REVIEW_CONFLICT',
+              title: 'A decision with this id was recorded with other content',
+              errors: [{ field: 'decisions.0.id', code: 'ACCESS_REVIEW_CONFLICT', message: 'A decision with this id was recorded with other content' }],
+            },
+            'ACCESS_REVIEW_COMPLETED',
+            {
+              code: 'VALIDATION_FAILED',
+              status: 422,
+              errors: [
+                { field: 'decisions.0.justification', code: 'JUSTIFICATION_REQUIRED', message: 'Keeping access without approval needs a justification' },
+                clockAhead('decisions.1.decidedAt', 'DECIDED_AT_IN_FUTURE'),
+              ],
+            },
+          ),
+        },
       },
     },
     async (request) => {
@@ -182,6 +217,7 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
     '/access-reviews/:id/completion',
     {
       schema: {
+        operationId: 'completeAccessReview',
         summary: 'Complete an access review: it takes no more decisions',
         description:
           'Idempotent: a completed review answers 200 with its first completedAt and records nothing. 422 VALIDATION_FAILED ' +
@@ -195,7 +231,14 @@ export function registerAccessReviewRoutes(api: FastifyInstance, { db, now }: Se
           required: ['completedAt'],
           properties: { completedAt: { type: 'string', format: 'date-time' } },
         },
-        response: ok({ $ref: 'AccessReviewSummary#' }),
+        response: {
+          ...ok({ $ref: 'AccessReviewSummary#' }),
+          ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', REVIEW_NOT_FOUND, {
+            code: 'VALIDATION_FAILED',
+            status: 422,
+            errors: [clockAhead('completedAt', 'COMPLETED_AT_IN_FUTURE')],
+          }),
+        },
       },
     },
     async (request) => {

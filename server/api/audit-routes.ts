@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { listAuditEvents } from '../domain/audit-log';
 import { callerWithRole } from '../http/authenticate';
-import { conditionalGetHeaders, okList } from './route-schemas';
+import { conditionalGetHeaders, okList, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 /**
@@ -14,6 +14,7 @@ export function registerAuditRoutes(api: FastifyInstance, { db }: ServerContext)
     '/audit-events',
     {
       schema: {
+        operationId: 'listAuditEvents',
         summary: 'Audit log: who changed what, when, before and after',
         tags: ['audit'],
         querystring: {
@@ -25,7 +26,7 @@ export function registerAuditRoutes(api: FastifyInstance, { db }: ServerContext)
           },
         },
         headers: conditionalGetHeaders,
-        response: okList('AuditEvent#'),
+        response: { ...okList('AuditEvent#'), ...problems('FORBIDDEN') },
       },
     },
     async (request, reply) => {

@@ -5,7 +5,7 @@ import { requireMachineGroup } from '../domain/machine-group-repository';
 import { listEngineFindings, listGroupDevices } from '../engine/engine-read-model';
 import { callerWithRole } from '../http/authenticate';
 import { sendWithEtag } from './http-caching';
-import { conditionalGetHeaders, idParams, noContent, ok, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, noContent, ok, okList, problems } from './route-schemas';
 
 /** The remote-support system behind the portal: its status, the machines in a group, and drift to remove. */
 export function registerEngineRoutes(api: FastifyInstance, { db, engine }: ServerContext): void {
@@ -13,9 +13,10 @@ export function registerEngineRoutes(api: FastifyInstance, { db, engine }: Serve
     '/engine',
     {
       schema: {
+        operationId: 'getEngineStatus',
         summary: 'The remote-support system the portal drives, and how it is doing',
         tags: ['engine'],
-        response: ok({ $ref: 'EngineStatus#' }),
+        response: { ...ok({ $ref: 'EngineStatus#' }), ...problems('FORBIDDEN') },
       },
     },
     async (request) => {
@@ -28,11 +29,12 @@ export function registerEngineRoutes(api: FastifyInstance, { db, engine }: Serve
     '/machine-groups/:id/devices',
     {
       schema: {
+        operationId: 'listMachineGroupDevices',
         summary: 'The machines the remote-support system has in one of your groups',
         tags: ['engine'],
         params: idParams,
         headers: conditionalGetHeaders,
-        response: okList('GroupDevice#'),
+        response: { ...okList('GroupDevice#'), ...problems('FORBIDDEN', 'NOT_FOUND') },
       },
     },
     async (request, reply) => {
@@ -46,10 +48,11 @@ export function registerEngineRoutes(api: FastifyInstance, { db, engine }: Serve
     '/engine/findings',
     {
       schema: {
+        operationId: 'listEngineFindings',
         summary: 'Access to your groups in the remote-support system that was not given through the portal',
         tags: ['engine'],
         headers: conditionalGetHeaders,
-        response: okList('EngineFinding#'),
+        response: { ...okList('EngineFinding#'), ...problems('FORBIDDEN') },
       },
     },
     async (request, reply) => {
@@ -62,11 +65,12 @@ export function registerEngineRoutes(api: FastifyInstance, { db, engine }: Serve
     '/engine/findings/:id',
     {
       schema: {
+        operationId: 'removeEngineFinding',
         summary: 'Remove access found in the remote-support system (after the administrator confirmed it)',
         description: 'Answers 503 ENGINE_UNAVAILABLE when the system cannot be reached: nothing was removed.',
         tags: ['engine'],
         params: idParams,
-        response: noContent,
+        response: { ...noContent, ...problems('FORBIDDEN', { code: 'NOT_FOUND', title: 'Finding not found' }, 'ENGINE_UNAVAILABLE') },
       },
     },
     async (request, reply) => {

@@ -5,8 +5,7 @@ import { deleteGrant, listGrants, putGrant, type GrantMode } from '../domain/gra
 import { requireMachineGroup } from '../domain/machine-group-repository';
 import { requireActiveService } from '../domain/remote-support-service';
 import { callerWithRole } from '../http/authenticate';
-import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, idParams, noContent, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, noContent, okList, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 const grantParams = {
@@ -22,11 +21,12 @@ export function registerGrantRoutes(api: FastifyInstance, { db, now }: ServerCon
     '/machine-groups/:id/grants',
     {
       schema: {
+        operationId: 'listGrants',
         summary: 'Vendors with access to a machine group',
         tags: ['grants'],
         params: idParams,
         headers: conditionalGetHeaders,
-        response: okList('Grant#'),
+        response: { ...okList('Grant#'), ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', 'NOT_FOUND') },
       },
     },
     async (request, reply) => {
@@ -41,6 +41,7 @@ export function registerGrantRoutes(api: FastifyInstance, { db, now }: ServerCon
     '/machine-groups/:id/grants/:vendorId',
     {
       schema: {
+        operationId: 'setGrant',
         summary: 'Give a vendor access to a machine group, or change its access',
         description:
           '201 when the vendor had no access, 200 when its access changed (or was already so). A change keeps grantedAt/grantedBy ' +
@@ -61,7 +62,15 @@ export function registerGrantRoutes(api: FastifyInstance, { db, now }: ServerCon
         response: {
           200: { description: 'Changed', $ref: 'Grant#' },
           201: { description: 'Created', $ref: 'Grant#' },
-          ...problemResponses,
+          ...problems(
+            'FORBIDDEN',
+            'SERVICE_NOT_ACTIVE',
+            'NOT_FOUND',
+            'VENDOR_NOT_FOUND',
+            'CANNOT_GRANT_SELF',
+            'EXPIRES_AT_NOT_IN_FUTURE',
+            { code: 'VALIDATION_FAILED', status: 422, errors: [{ field: 'expiresAt', code: 'DATE_INVALID', message: 'Not an RFC 3339 date-time' }] },
+          ),
         },
       },
     },
@@ -77,11 +86,12 @@ export function registerGrantRoutes(api: FastifyInstance, { db, now }: ServerCon
     '/machine-groups/:id/grants/:vendorId',
     {
       schema: {
+        operationId: 'deleteGrant',
         summary: 'Remove a vendor\'s access to a machine group',
         description: '404 NOT_FOUND when the group does not exist or the vendor has no access to it.',
         tags: ['grants'],
         params: grantParams,
-        response: noContent,
+        response: { ...noContent, ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', { code: 'NOT_FOUND', title: 'This vendor has no access to the machine group' }) },
       },
     },
     async (request, reply) => {

@@ -6,8 +6,7 @@ import { createMachineGroup, listMachineGroups, requireMachineGroup } from '../d
 import { requireActiveService } from '../domain/remote-support-service';
 import { callerWithRole } from '../http/authenticate';
 import { ifMatchHeaders, versionEtag } from '../http/if-match';
-import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, idParams, noContent, notModified, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, noContent, notModified, okList, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 const NAME_RULES =
@@ -15,6 +14,9 @@ const NAME_RULES =
   '422 NAME_REQUIRED, NAME_INVALID_CHARACTERS (any other character: the message names the first), NAME_TOO_LONG ' +
   '(organisation prefix + name over 60 characters); 409 NAME_TAKEN (the same name as another group ignoring case and ' +
   'look-alike letters: the UTS #39 skeleton of its case-folded form).';
+
+/** What a new name can be refused with: the shared name rules (422) and another group's name (409). */
+const NAME_PROBLEMS = ['NAME_REQUIRED', 'NAME_INVALID_CHARACTERS', 'NAME_TOO_LONG', 'NAME_TAKEN'] as const;
 
 const nameBody = {
   type: 'object',
@@ -28,7 +30,13 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
   api.get(
     '/machine-groups',
     {
-      schema: { summary: 'Your machine groups', tags: ['machine groups'], headers: conditionalGetHeaders, response: okList('MachineGroup#') },
+      schema: {
+        operationId: 'listMachineGroups',
+        summary: 'Your machine groups',
+        tags: ['machine groups'],
+        headers: conditionalGetHeaders,
+        response: { ...okList('MachineGroup#'), ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE') },
+      },
     },
     async (request, reply) => {
       const caller = callerWithRole(request, 'portal-admin');
@@ -41,12 +49,13 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
     '/machine-groups',
     {
       schema: {
+        operationId: 'createMachineGroup',
         summary: 'Create a machine group',
         description:
           `The name is trimmed and NFC-normalised. ${NAME_RULES}`,
         tags: ['machine groups'],
         body: nameBody,
-        response: { 201: { description: 'Created, syncState pending', $ref: 'MachineGroup#' }, ...problemResponses },
+        response: { 201: { description: 'Created, syncState pending', $ref: 'MachineGroup#' }, ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', ...NAME_PROBLEMS) },
       },
     },
     async (request, reply) => {
@@ -61,11 +70,12 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
     '/machine-groups/:id',
     {
       schema: {
+        operationId: 'getMachineGroup',
         summary: 'One of your machine groups, with its ETag',
         tags: ['machine groups'],
         params: idParams,
         headers: conditionalGetHeaders,
-        response: { 200: { description: 'OK', $ref: 'MachineGroup#' }, ...notModified, ...problemResponses },
+        response: { 200: { description: 'OK', $ref: 'MachineGroup#' }, ...notModified, ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', 'NOT_FOUND') },
       },
     },
     async (request, reply) => {
@@ -80,6 +90,7 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
     '/machine-groups/:id',
     {
       schema: {
+        operationId: 'renameMachineGroup',
         summary: 'Rename a machine group ("Gi nytt navn")',
         description:
           'Needs If-Match with the group\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. ' +
@@ -89,7 +100,10 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
         params: idParams,
         headers: ifMatchHeaders,
         body: nameBody,
-        response: { 200: { description: 'Renamed (or already so named)', $ref: 'MachineGroup#' }, ...problemResponses },
+        response: {
+          200: { description: 'Renamed (or already so named)', $ref: 'MachineGroup#' },
+          ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', 'NOT_FOUND', 'PRECONDITION_REQUIRED', 'PRECONDITION_FAILED', ...NAME_PROBLEMS),
+        },
       },
     },
     async (request, reply) => {
@@ -104,6 +118,7 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
     '/machine-groups/:id',
     {
       schema: {
+        operationId: 'deleteMachineGroup',
         summary: 'Delete a machine group ("Slett gruppen")',
         description:
           'Needs If-Match with the group\'s ETag (428/412 as for PATCH). Only a group no vendor has access to: 409 VENDORS_HAVE_ACCESS ' +
@@ -112,7 +127,10 @@ export function registerMachineGroupRoutes(api: FastifyInstance, { db, now, opti
         tags: ['machine groups'],
         params: idParams,
         headers: ifMatchHeaders,
-        response: noContent,
+        response: {
+          ...noContent,
+          ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', 'NOT_FOUND', 'PRECONDITION_REQUIRED', 'PRECONDITION_FAILED', 'DEFAULT_GROUP', 'VENDORS_HAVE_ACCESS'),
+        },
       },
     },
     async (request, reply) => {

@@ -8,7 +8,9 @@ import { ok } from './route-schemas';
 
 /** GET /me: who is signed in, in which organisation, with which roles. Any role may ask. */
 export function registerMeRoutes(api: FastifyInstance, { db }: ServerContext): void {
-  api.get('/me', { schema: { summary: 'The signed-in user, organisation and roles', tags: ['me'], response: ok({ $ref: 'Me#' }) } }, async (request) => {
+  // Any role may ask, so it answers no 403: its one problem, 401, is the framework's (frameworkProblems).
+  const schema = { operationId: 'getMe', summary: 'The signed-in user, organisation and roles', tags: ['me'], response: ok({ $ref: 'Me#' }) };
+  api.get('/me', { schema }, async (request) => {
     const principal = request.principal;
     const row = principal && getUserRow(db, principal.userId);
     if (!principal || !row) throw new Problem(401, 'UNAUTHENTICATED', 'An access token is required');

@@ -9,6 +9,7 @@ import { registerGrantRoutes } from './grant-routes';
 import { registerMachineGroupRoutes } from './machine-group-routes';
 import { registerMeRoutes } from './me-routes';
 import { registerPortalAdminRoutes } from './portal-admin-routes';
+import { registerRemoteSessionRoutes } from './remote-session-routes';
 import { registerServiceRoutes } from './service-routes';
 import { registerSyncRoutes } from './sync-routes';
 import { registerUserRoutes } from './user-routes';
@@ -37,5 +38,6 @@ export function registerApiRoutes(api: FastifyInstance, context: ServerContext):
   registerPortalAdminRoutes(api, context);
   registerAuditRoutes(api, context);
   registerEngineRoutes(api, context);
+  registerRemoteSessionRoutes(api, context);
   registerSyncRoutes(api, context);
 }

@@ -1,6 +1,9 @@
-import { problemResponses } from '../openapi/component-schemas';
+/**
+ * Route-schema pieces most routes share. A route's `response` is its success answers from these and
+ * `...problems(...)` (server/openapi/problem-responses.ts) with the problem codes it answers.
+ */
+export { problems } from '../openapi/problem-responses';
 
-/** Route-schema pieces most routes share. */
 export const idParams = {
   type: 'object',
   additionalProperties: false,
@@ -16,11 +19,11 @@ export const conditionalGetHeaders = {
 export const notModified = { 304: { description: 'Not modified: the If-None-Match ETag is current', type: 'null' } } as const;
 
 export function ok(schema: object, description = 'OK') {
-  return { 200: { description, ...schema }, ...problemResponses } as const;
+  return { 200: { description, ...schema } } as const;
 }
 
 export function okList(itemRef: string, description = 'OK') {
-  return { 200: { description, type: 'array', items: { $ref: itemRef } }, ...notModified, ...problemResponses } as const;
+  return { 200: { description, type: 'array', items: { $ref: itemRef } }, ...notModified } as const;
 }
 
-export const noContent = { 204: { description: 'Done', type: 'null' }, ...problemResponses } as const;
+export const noContent = { 204: { description: 'Done', type: 'null' } } as const;

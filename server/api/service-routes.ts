@@ -3,8 +3,7 @@ import type { ServerContext } from '../context';
 import { actorFor } from '../domain/actor';
 import { getRemoteSupportService, requestActivation } from '../domain/remote-support-service';
 import { callerWithRole } from '../http/authenticate';
-import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, notModified } from './route-schemas';
+import { conditionalGetHeaders, notModified, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 /** The remote-support service: its status and terms, and activation (the guide, chapter 1). */
@@ -13,10 +12,11 @@ export function registerServiceRoutes(api: FastifyInstance, { db, now, options }
     '/services/remote-support',
     {
       schema: {
+        operationId: 'getRemoteSupportService',
         summary: 'Remote-support status and the terms of use to accept',
         tags: ['service'],
         headers: conditionalGetHeaders,
-        response: { 200: { description: 'OK', $ref: 'RemoteSupportService#' }, ...notModified, ...problemResponses },
+        response: { 200: { description: 'OK', $ref: 'RemoteSupportService#' }, ...notModified, ...problems('FORBIDDEN') },
       },
     },
     async (request, reply) => {
@@ -29,6 +29,7 @@ export function registerServiceRoutes(api: FastifyInstance, { db, now, options }
     '/services/remote-support/activation',
     {
       schema: {
+        operationId: 'activateRemoteSupport',
         summary: 'Accept the terms and activate remote support',
         description:
           '202 with status "activating"; it becomes "active" once the portal\'s systems have synchronised. The default ' +
@@ -44,7 +45,10 @@ export function registerServiceRoutes(api: FastifyInstance, { db, now, options }
             termsVersion: { type: 'string', minLength: 1, maxLength: 100, description: 'The version of the terms the user read' },
           },
         },
-        response: { 202: { description: 'Activation started', $ref: 'RemoteSupportService#' }, ...problemResponses },
+        response: {
+          202: { description: 'Activation started', $ref: 'RemoteSupportService#' },
+          ...problems('FORBIDDEN', 'ALREADY_ACTIVE', 'TERMS_NOT_ACCEPTED', 'TERMS_VERSION_MISMATCH'),
+        },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATION } from '../seed/demo-credentials';
+import { DEMO_SESSIONS } from '../seed/demo-sessions';
 import { addPortalAdmin } from './testing/other-organisation';
 import { activateService, startTestPortal, type ApiClient, type TestPortal } from './testing/test-portal';
 
@@ -54,6 +55,7 @@ async function restState(client: ApiClient, organisationId: string): Promise<Map
   for (const group of (await client.get('/api/v1/accessible-machine-groups')).body) state.set(`accessibleGroup/${group.id}`, group);
   for (const user of (await client.get('/api/v1/users')).body) state.set(`user/${user.id}`, user);
   for (const event of (await client.get('/api/v1/audit-events?limit=1000')).body) state.set(`auditEvent/${event.id}`, event);
+  for (const session of (await client.get('/api/v1/remote-sessions?limit=1000')).body) state.set(`remoteSession/${session.id}`, session);
   return state;
 }
 
@@ -99,7 +101,12 @@ describe('GET /sync', () => {
     expect(state).toEqual(await restState(admin, DEMO_ORGANISATION.id));
 
     const types = new Set([...state.keys()].map((key) => key.split('/')[0]));
-    expect([...types].sort()).toEqual(['accessibleGroup', 'auditEvent', 'grant', 'machineGroup', 'service', 'user', 'vendor']);
+    expect([...types].sort()).toEqual(['accessibleGroup', 'auditEvent', 'grant', 'machineGroup', 'remoteSession', 'service', 'user', 'vendor']);
+    // The demo's sessions are its technicians' on the two groups vendors granted it: it sees them as their vendor.
+    const sessions = [...state.entries()].filter(([key]) => key.startsWith('remoteSession/')).map(([, session]) => session as { ownerId: string; vendorId: string });
+    expect(sessions).toHaveLength(DEMO_SESSIONS.length);
+    for (const session of sessions) expect(session.ownerId).not.toBe(DEMO_ORGANISATION.id);
+    for (const session of sessions) expect(session.vendorId).toBe(DEMO_ORGANISATION.id);
     // Nothing of the vendor's own groups reaches the demo organisation's feed.
     expect(changes.some((change) => change.type === 'machineGroup' && (change.data as { name: string }).name.startsWith('Leverandør'))).toBe(false);
   });
@@ -123,6 +130,9 @@ describe('GET /sync', () => {
     const vendorState = apply(apply(new Map(), vendorStart.changes), vendor.changes);
     expect(vendorState.has(`accessibleGroup/${group.id}`)).toBe(false);
     expect(vendorState).toEqual(await restState(vendorAdmin, OSTFOLD));
+    // Østfold owns the group the demo's technicians used with approval: it sees those sessions as the owner.
+    const ownerSessions = [...vendorState.keys()].filter((key) => key.startsWith('remoteSession/'));
+    expect(ownerSessions).toHaveLength(DEMO_SESSIONS.filter((session) => session.grant === 'withApproval').length);
 
     // Granting again is a put after the delete.
     await admin.put(`/api/v1/machine-groups/${group.id}/grants/${OSTFOLD}`, { mode: 'with_approval' });

@@ -16,8 +16,7 @@ import {
 import { deactivateUser, deleteUser, reactivateUser } from '../domain/user-lifecycle';
 import { callerWithRole } from '../http/authenticate';
 import { ifMatchHeaders } from '../http/if-match';
-import { problemResponses } from '../openapi/component-schemas';
-import { conditionalGetHeaders, idParams, noContent, notModified, ok, okList } from './route-schemas';
+import { conditionalGetHeaders, idParams, noContent, notModified, ok, okList, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 // Formats are checked by the shared rules in common/validation (422 with a code per field), not by
@@ -27,6 +26,12 @@ const twoFactor = { type: 'string', enum: ['totp', 'yubikey'] } as const;
 const yubikeyOtp = text(100, 'A touch of the key: 44 modhex characters (cbdefghijklnrtuv, either case); the first 12, lower-cased, are stored as its public id');
 const SECRET_HEADERS = { 'Cache-Control': 'no-store' };
 const PRECONDITIONS = 'Needs If-Match with the user\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale.';
+// What every route on one user can answer: not a user of your organisation, and the service not active yet.
+const ON_A_USER = ['FORBIDDEN', 'SERVICE_NOT_ACTIVE', { code: 'NOT_FOUND', title: 'User not found' }] as const;
+const IF_MATCH = [
+  { code: 'PRECONDITION_REQUIRED', title: 'Send If-Match with the ETag of the user you are changing' },
+  { code: 'PRECONDITION_FAILED', title: 'The user was changed by someone else; reload it and try again' },
+] as const;
 
 /** Remote-support users (the guide, chapter 5 and 5.1). */
 export function registerUserRoutes(api: FastifyInstance, context: ServerContext): void {
@@ -35,7 +40,15 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
 
   api.get(
     '/users',
-    { schema: { summary: 'Your organisation\'s users', tags: ['users'], headers: conditionalGetHeaders, response: okList('User#') } },
+    {
+      schema: {
+        operationId: 'listUsers',
+        summary: 'Your organisation\'s users',
+        tags: ['users'],
+        headers: conditionalGetHeaders,
+        response: { ...okList('User#'), ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE') },
+      },
+    },
     async (request, reply) => {
       const caller = callerWithRole(request, 'portal-admin');
       requireActiveService(db, caller.organisationId);
@@ -47,6 +60,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users',
     {
       schema: {
+        operationId: 'createUser',
         summary: 'Create a remote-support user',
         description:
           'Generates a unique username, e-mails it with service information and texts a one-time password. For totp the ' +
@@ -67,7 +81,17 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
             yubikeyOtp,
           },
         },
-        response: { 201: { description: 'Created', $ref: 'UserWithTotp#' }, ...problemResponses },
+        response: {
+          201: { description: 'Created', $ref: 'UserWithTotp#' },
+          ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE', 'YUBIKEY_IN_USE', {
+            code: 'VALIDATION_FAILED',
+            status: 422,
+            errors: [
+              { field: 'email', code: 'EMAIL_INVALID', message: 'The domain after "@" is not valid' },
+              { field: 'mobile', code: 'MOBILE_INVALID', message: 'A Norwegian number has 8 digits after +47' },
+            ],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -85,11 +109,12 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id',
     {
       schema: {
+        operationId: 'getUser',
         summary: 'One user, with its ETag',
         tags: ['users'],
         params: idParams,
         headers: conditionalGetHeaders,
-        response: { 200: { description: 'OK', $ref: 'User#' }, ...notModified, ...problemResponses },
+        response: { 200: { description: 'OK', $ref: 'User#' }, ...notModified, ...problems(...ON_A_USER) },
       },
     },
     async (request, reply) => {
@@ -104,6 +129,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id',
     {
       schema: {
+        operationId: 'updateUser',
         summary: 'Change a user\'s e-mail, mobile or second factor',
         description:
           'Needs If-Match with the user\'s ETag: 428 PRECONDITION_REQUIRED without it, 412 PRECONDITION_FAILED when stale. ' +
@@ -118,7 +144,14 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
           minProperties: 1,
           properties: { email: text(320), mobile: text(40), twoFactor, yubikeyOtp },
         },
-        response: { 200: { description: 'Changed', $ref: 'UserWithTotp#' }, ...problemResponses },
+        response: {
+          200: { description: 'Changed', $ref: 'UserWithTotp#' },
+          ...problems(...ON_A_USER, ...IF_MATCH, 'YUBIKEY_IN_USE', {
+            code: 'VALIDATION_FAILED',
+            status: 422,
+            errors: [{ field: 'yubikeyOtp', code: 'YUBIKEY_OTP_REQUIRED', message: 'Touch the user\'s Yubikey to register it' }],
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -135,6 +168,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id/deactivate',
     {
       schema: {
+        operationId: 'deactivateUser',
         summary: 'Deactivate a user: signed out at once, cannot sign in, history kept',
         description:
           `${PRECONDITIONS} Ends every session, grant and token of the user at the OpenID provider and withdraws a pending ` +
@@ -143,7 +177,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
         tags: ['users'],
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: { description: 'Deactivated', $ref: 'User#' }, ...problemResponses },
+        response: { 200: { description: 'Deactivated', $ref: 'User#' }, ...problems(...ON_A_USER, ...IF_MATCH, 'CANNOT_DEACTIVATE_SELF', 'LAST_ADMIN') },
       },
     },
     async (request, reply) => {
@@ -158,12 +192,13 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id/reactivate',
     {
       schema: {
+        operationId: 'reactivateUser',
         summary: 'Reactivate a deactivated user',
         description: `${PRECONDITIONS} The user signs in again with a new one-time password (POST /users/{id}/one-time-password). Already active: 200 with the user unchanged.`,
         tags: ['users'],
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: { description: 'Reactivated', $ref: 'User#' }, ...problemResponses },
+        response: { 200: { description: 'Reactivated', $ref: 'User#' }, ...problems(...ON_A_USER, ...IF_MATCH) },
       },
     },
     async (request, reply) => {
@@ -178,6 +213,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id',
     {
       schema: {
+        operationId: 'deleteUser',
         summary: 'Delete a user (cannot be undone)',
         description:
           `${PRECONDITIONS} Signs the user out, erases their second-factor secrets and one-time password, keeps the audit ` +
@@ -186,7 +222,7 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
         tags: ['users'],
         params: idParams,
         headers: ifMatchHeaders,
-        response: noContent,
+        response: { ...noContent, ...problems(...ON_A_USER, ...IF_MATCH, 'CANNOT_DELETE_SELF', 'LAST_ADMIN') },
       },
     },
     async (request, reply) => {
@@ -201,11 +237,12 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id/one-time-password',
     {
       schema: {
+        operationId: 'sendOneTimePassword',
         summary: 'Text the user a new one-time password',
         description: 'The previous one-time password stops working. 202: the SMS is queued. 409 USER_DEACTIVATED for a deactivated user.',
         tags: ['users'],
         params: idParams,
-        response: { 202: { description: 'SMS queued', $ref: 'OneTimePasswordReceipt#' }, ...problemResponses },
+        response: { 202: { description: 'SMS queued', $ref: 'OneTimePasswordReceipt#' }, ...problems(...ON_A_USER, 'USER_DEACTIVATED') },
       },
     },
     async (request, reply) => {
@@ -219,11 +256,12 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id/totp',
     {
       schema: {
+        operationId: 'replaceTotpSecret',
         summary: 'Make a new TOTP secret ("Lag ny to-faktorkode")',
         description: 'The old QR code stops working. 409 TWO_FACTOR_NOT_TOTP for a Yubikey user.',
         tags: ['users'],
         params: idParams,
-        response: ok({ $ref: 'OtpauthUri#' }),
+        response: { ...ok({ $ref: 'OtpauthUri#' }), ...problems(...ON_A_USER, 'TWO_FACTOR_NOT_TOTP') },
       },
     },
     async (request, reply) => {
@@ -237,11 +275,12 @@ export function registerUserRoutes(api: FastifyInstance, context: ServerContext)
     '/users/:id/totp',
     {
       schema: {
+        operationId: 'getTotpSecret',
         summary: 'The current TOTP secret as an otpauth URI, to download the QR code again',
         description: '409 TWO_FACTOR_NOT_TOTP for a Yubikey user.',
         tags: ['users'],
         params: idParams,
-        response: ok({ $ref: 'OtpauthUri#' }),
+        response: { ...ok({ $ref: 'OtpauthUri#' }), ...problems(...ON_A_USER, 'TWO_FACTOR_NOT_TOTP') },
       },
     },
     async (request, reply) => {

@@ -5,7 +5,7 @@ import { requireActiveService } from '../domain/remote-support-service';
 import { searchVendors } from '../domain/vendor-repository';
 import { callerWithRole } from '../http/authenticate';
 import { callerWithAnyRole } from './caller';
-import { conditionalGetHeaders, okList } from './route-schemas';
+import { conditionalGetHeaders, okList, problems } from './route-schemas';
 import { sendWithEtag } from './http-caching';
 
 /** Vendors to grant access to, and the other side: groups this organisation may reach as a vendor. */
@@ -14,6 +14,7 @@ export function registerVendorRoutes(api: FastifyInstance, { db }: ServerContext
     '/vendors',
     {
       schema: {
+        operationId: 'searchVendors',
         summary: 'Search vendor organisations',
         description: 'Name prefix and substring, ignoring case and diacritics ("ostfold" finds "Østfold"); prefix matches first.',
         tags: ['vendors'],
@@ -26,7 +27,7 @@ export function registerVendorRoutes(api: FastifyInstance, { db }: ServerContext
           },
         },
         headers: conditionalGetHeaders,
-        response: okList('Vendor#'),
+        response: { ...okList('Vendor#'), ...problems('FORBIDDEN', 'SERVICE_NOT_ACTIVE') },
       },
     },
     async (request, reply) => {
@@ -40,11 +41,15 @@ export function registerVendorRoutes(api: FastifyInstance, { db }: ServerContext
     '/accessible-machine-groups',
     {
       schema: {
+        operationId: 'listAccessibleMachineGroups',
         summary: 'Machine groups of other organisations that yours has access to',
         description: 'Portal administrators and remote-support users may read it: it is what a remote-support user can reach.',
         tags: ['vendors'],
         headers: conditionalGetHeaders,
-        response: okList('AccessibleGroup#'),
+        response: {
+          ...okList('AccessibleGroup#'),
+          ...problems({ code: 'FORBIDDEN', title: 'This requires one of the roles portal-admin, remote-support-user' }, 'SERVICE_NOT_ACTIVE'),
+        },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { engineObjectStatus, type EngineObjectStatus, type EngineState } from '.
 import { machineGroupFullName } from '../../common/validation/machine-group-name';
 import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
+import { idList, inIdList } from '../db/id-list';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
 import { Problem } from '../http/problem';
@@ -89,6 +90,12 @@ export function listGrants(db: Db, groupId: string): Grant[] {
 export function getGrant(db: Db, groupId: string, vendorId: string): Grant | undefined {
   const row = prepared(db, `${SELECT_GRANT} WHERE gr.group_id = ? AND gr.vendor_id = ?`).get(groupId, vendorId) as GrantRow | undefined;
   return row && toGrant(row);
+}
+
+/** For the sync feed: the grants with these (group, vendor) keys, in one statement (a page is up to thousands). */
+export function getGrants(db: Db, keys: ReadonlyArray<readonly [groupId: string, vendorId: string]>): Grant[] {
+  const rows = prepared(db, `${SELECT_GRANT} WHERE (gr.group_id, gr.vendor_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`).all(idList(keys)) as GrantRow[];
+  return rows.map(toGrant);
 }
 
 export interface GrantRequest {
@@ -219,4 +226,10 @@ export function listAccessibleGroups(db: Db, organisationId: string): Accessible
 export function getAccessibleGroup(db: Db, organisationId: string, groupId: string): AccessibleGroup | undefined {
   const row = prepared(db, `${SELECT_ACCESSIBLE} WHERE gr.vendor_id = ? AND gr.group_id = ?`).get(organisationId, groupId) as AccessibleRow | undefined;
   return row && toAccessibleGroup(row);
+}
+
+/** For the sync feed: the organisation's accessible groups with these ids, in one statement. */
+export function getAccessibleGroups(db: Db, organisationId: string, groupIds: readonly string[]): AccessibleGroup[] {
+  const rows = prepared(db, `${SELECT_ACCESSIBLE} WHERE gr.vendor_id = ? AND ${inIdList('gr.group_id')}`).all(organisationId, idList(groupIds)) as AccessibleRow[];
+  return rows.map(toAccessibleGroup);
 }

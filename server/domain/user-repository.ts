@@ -2,6 +2,7 @@ import { engineObjectStatus, type EngineObjectStatus, type EngineState } from '.
 import type { Role } from '../auth/principal';
 import { sortByNames } from '../../common/sorting/name-collation';
 import type { Db } from '../db/database';
+import { idList, inIdList } from '../db/id-list';
 import { prepared } from '../db/prepared';
 import { Problem } from '../http/problem';
 
@@ -91,6 +92,11 @@ export function listUserRows(db: Db, organisationId: string, onlyPortalAdmins = 
 
 export function getUserRow(db: Db, id: string): UserRow | undefined {
   return prepared(db, `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+}
+
+/** For the sync feed: the users with these ids, in one statement. */
+export function getUserRows(db: Db, ids: readonly string[]): UserRow[] {
+  return prepared(db, `SELECT ${USER_COLUMNS} FROM users WHERE ${inIdList('id')}`).all(idList(ids)) as UserRow[];
 }
 
 /** Another organisation's user is as absent as one that does not exist. */

@@ -1,6 +1,7 @@
 import { compareNames } from '../../common/sorting/name-collation';
 import { foldForSearch } from '../../common/validation/search-fold';
 import type { Db } from '../db/database';
+import { idList, inIdList } from '../db/id-list';
 import { prepared } from '../db/prepared';
 import type { OrganisationRef } from './organisation-repository';
 
@@ -29,4 +30,9 @@ export function searchVendors(db: Db, callerOrganisationId: string, query: strin
 
 export function findVendor(db: Db, id: string): Vendor | undefined {
   return prepared(db, 'SELECT id, name, version FROM organisations WHERE id = ? AND is_vendor = 1').get(id) as Vendor | undefined;
+}
+
+/** For the sync feed: the vendors with these ids, in one statement. */
+export function findVendors(db: Db, ids: readonly string[]): Vendor[] {
+  return prepared(db, `SELECT id, name, version FROM organisations WHERE ${inIdList('id')} AND is_vendor = 1`).all(idList(ids)) as Vendor[];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { idList, inIdList } from '../db/id-list';
 import { prepared } from '../db/prepared';
 import { sortByNames } from '../../common/sorting/name-collation';
 import type { EngineConfig } from './engine-config';
@@ -77,6 +78,12 @@ export function listGroupDevices(db: Db, organisationId: string, groupId: string
 export function getDevice(db: Db, engineId: string): GroupDevice | undefined {
   const row = prepared(db, 'SELECT * FROM engine_devices WHERE engine_id = ?').get(engineId) as DeviceRow | undefined;
   return row && toDevice(row);
+}
+
+/** For the sync feed: the machines with these engine ids, in one statement. */
+export function getDevices(db: Db, engineIds: readonly string[]): GroupDevice[] {
+  const rows = prepared(db, `SELECT * FROM engine_devices WHERE ${inIdList('engine_id')}`).all(idList(engineIds)) as DeviceRow[];
+  return rows.map(toDevice);
 }
 
 export function listEngineFindings(db: Db, organisationId: string): EngineFinding[] {

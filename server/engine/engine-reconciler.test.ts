@@ -12,6 +12,7 @@ import { DEMO_ADMIN, DEMO_ORGANISATION } from '../seed/demo-credentials';
 import { seedDemo, demoVendorId } from '../seed/demo-seed';
 import { setEngineMode } from './engine-mode';
 import { EngineReconciler } from './engine-reconciler';
+import type { Device, ObservedSession } from './remote-support-engine';
 import { InMemoryEngine } from './testing/in-memory-engine';
 
 const admin = { id: DEMO_ADMIN.id, username: DEMO_ADMIN.username, organisationId: DEMO_ORGANISATION.id };
@@ -161,5 +162,59 @@ describe('EngineReconciler', () => {
     await reconciler.reconcile();
     expect(db.prepare('SELECT count(*) FROM engine_findings').pluck().get()).toBe(0);
     expect(auditCount('engineFinding.gone')).toBe(1);
+  });
+});
+
+describe('EngineReconciler and the session log', () => {
+  const pc = (groupId: string): Device => ({ engineId: 'node//pc-1', groupId, engineGroupId: 'mesh//g', name: 'LEGE-PC-01', os: null, online: true, lastSeenAt: null });
+  const terminal = (engineKey: string, startedAt: string, endedAt: string | null): ObservedSession => ({
+    engineKey, deviceEngineId: 'node//pc-1', accountEngineId: 'user//~oidc:user-demo-kari', portalUserId: 'user-demo-kari', accountName: 'Kari Nordmann',
+    kind: 'terminal', startedAt, endedAt, consent: null,
+  });
+  // The demo seed's own sessions (engine keys seed:…) are not the engine's.
+  const stored = () => db.prepare(`SELECT engine_key, ended_at, version FROM remote_sessions WHERE engine_key NOT LIKE 'seed:%' ORDER BY started_at`).all() as Array<{ engine_key: string; ended_at: string | null; version: number }>;
+
+  it('reads the sessions on the observed machines after every reconcile, each stored once however often the engine resends it', async () => {
+    await activateAndReconcileDemo();
+    engine.devices = [pc(demoGroupId())];
+    engine.sessions = [terminal('s1', '2026-03-02T08:00:00.000Z', '2026-03-02T08:10:00.000Z'), terminal('s2', '2026-03-02T08:30:00.000Z', null)];
+    expect(await reconciler.reconcile()).toMatchObject({ ok: true });
+    const first = stored();
+    expect(first.map((row) => [row.engine_key, row.ended_at])).toEqual([['s1', '2026-03-02T08:10:00.000Z'], ['s2', null]]);
+    expect(engine.sessionsAskedSince).toEqual(new Map());
+
+    await reconciler.reconcile();
+    expect(stored()).toEqual(first);
+    // The next read only needs what ended after the latest end the portal holds (open sessions always come).
+    expect(engine.sessionsAskedSince).toEqual(new Map([['node//pc-1', '2026-03-02T08:10:00.000Z']]));
+
+    engine.sessions = [terminal('s1', '2026-03-02T08:00:00.000Z', '2026-03-02T08:10:00.000Z'), terminal('s2', '2026-03-02T08:30:00.000Z', '2026-03-02T08:45:00.000Z')];
+    await reconciler.reconcile();
+    const ended = stored();
+    expect(ended[0]).toEqual(first[0]);
+    expect(ended[1]).toMatchObject({ engine_key: 's2', ended_at: '2026-03-02T08:45:00.000Z' });
+    expect(ended[1]!.version).toBeGreaterThan(first[1]!.version);
+  });
+
+  it('a session log the engine answers with nonsense, or entries it cannot read, are logged without failing the reconcile', async () => {
+    const lines: string[] = [];
+    await reconciler.stop();
+    reconciler = new EngineReconciler({ db, engine, now: clock.now, log: (line) => lines.push(line) });
+    await activateAndReconcileDemo();
+    engine.devices = [pc(demoGroupId())];
+    engine.sessions = [terminal('s1', '2026-03-02T08:00:00.000Z', '2026-03-02T08:10:00.000Z')];
+    engine.sessionLogSkipped = ['relaylog 10 on node//pc-1 at 2026-03-02T08:20:00.000Z: no readable duration'];
+    expect(await reconciler.reconcile()).toMatchObject({ ok: true });
+    await reconciler.reconcile();
+    expect(stored()).toHaveLength(1);
+    // Once per entry, not on every reconcile.
+    expect(lines).toEqual(['engine session log: left out relaylog 10 on node//pc-1 at 2026-03-02T08:20:00.000Z: no readable duration']);
+
+    engine.sessionLogBroken = true;
+    const group = createMachineGroup(db, admin, 'Etter loggfeil', clock.now(), 0);
+    expect(await reconciler.reconcile()).toMatchObject({ ok: true });
+    expect(engine.groups.has(group.id)).toBe(true);
+    expect(lines.at(-1)).toMatch(/^engine session log not read: PROTOCOL: /);
+    expect(db.prepare('SELECT last_error_code FROM engine_runs').pluck().get()).toBeNull();
   });
 });

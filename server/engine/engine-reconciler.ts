@@ -4,7 +4,8 @@ import { settleDueTransitions } from '../domain/due-transitions';
 import { readDesiredState } from './desired-state';
 import { planReconcile, type EngineAction } from './reconcile-plan';
 import { recordObservation } from './record-observation';
-import { EngineError, type ObservedEngine, type RemoteSupportEngine } from './remote-support-engine';
+import { recordSessions, sessionHighWaterMarks } from './record-sessions';
+import { EngineError, type Device, type ObservedEngine, type ObservedSession, type RemoteSupportEngine } from './remote-support-engine';
 
 export interface ReconcilerOptions {
   db: Db;
@@ -39,6 +40,8 @@ export class EngineReconciler {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Session-log entries already reported as unreadable: the engine resends them on every read. */
+  private readonly reportedSkips = new Set<string>();
 
   constructor(private readonly options: ReconcilerOptions) {
     this.intervalMs = options.intervalMs ?? 60_000;
@@ -136,11 +139,13 @@ export class EngineReconciler {
         observed = await engine.observe();
         desired = readDesiredState(db, now());
       }
+      const sessions = await this.readSessions(observed.devices);
       db.transaction(() => {
         // Rows written after `upTo` by changes made meanwhile stay, for the next reconcile; rows written by
         // recording this one (a service becoming active) describe what it already did.
         const beforeRecord = lastOutboxId();
         recordObservation(db, desired, observed, refusals, now());
+        recordSessions(db, observed.devices, sessions);
         prepared(db, 'DELETE FROM engine_outbox WHERE id <= ? OR id > ?').run(upTo, beforeRecord);
         prepared(db, 'UPDATE engine_runs SET last_success_at = ?, failures = 0, last_error_code = NULL, last_error = NULL WHERE id = 1').run(now().toISOString());
       })();
@@ -150,6 +155,29 @@ export class EngineReconciler {
       prepared(db, 'UPDATE engine_runs SET failures = failures + 1, last_error_code = ?, last_error = ? WHERE id = 1').run(failure.code, failure.message);
       this.options.log?.(`engine reconcile failed: ${failure.code}: ${failure.message}`);
       return { ok: false, code: failure.code, message: failure.message };
+    }
+  }
+
+  /**
+   * The sessions logged on the portal's machines since the latest end the portal holds. A log the engine answers
+   * with something the adapter cannot read does not fail the reconcile (the state is what it must keep right);
+   * nothing is marked read, so the next reconcile reads the same again. An unreachable engine fails it as usual.
+   */
+  private async readSessions(devices: readonly Device[]): Promise<ObservedSession[]> {
+    const { db, engine, log } = this.options;
+    try {
+      const { sessions, skipped } = await engine.observeSessions(devices, sessionHighWaterMarks(db, devices));
+      for (const reason of skipped) {
+        if (this.reportedSkips.has(reason)) continue;
+        if (this.reportedSkips.size > 10_000) this.reportedSkips.clear();
+        this.reportedSkips.add(reason);
+        log?.(`engine session log: left out ${reason}`);
+      }
+      return sessions;
+    } catch (error) {
+      if (!(error instanceof EngineError) || (error.code !== 'PROTOCOL' && error.code !== 'REFUSED')) throw error;
+      log?.(`engine session log not read: ${error.code}: ${error.message}`);
+      return [];
     }
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
+import { idList, inIdList } from '../db/id-list';
 import { prepared } from '../db/prepared';
 import { nextVersion } from '../db/versions';
 import { systemActor } from '../domain/actor';
@@ -221,17 +222,25 @@ export interface EngineFinding {
   version: number;
 }
 
+function toFinding(row: FindingRow & { version: number }): EngineFinding {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    subjectKind: row.subject_kind,
+    subjectName: row.subject_name,
+    consentRequired: row.consent_required === 1,
+    foundAt: row.found_at,
+    version: row.version,
+  };
+}
+
 export function findingSnapshot(db: Db, id: string): EngineFinding | null {
   const row = prepared(db, 'SELECT * FROM engine_findings WHERE id = ?').get(id) as (FindingRow & { version: number }) | undefined;
-  return row
-    ? {
-        id: row.id,
-        groupId: row.group_id,
-        subjectKind: row.subject_kind,
-        subjectName: row.subject_name,
-        consentRequired: row.consent_required === 1,
-        foundAt: row.found_at,
-        version: row.version,
-      }
-    : null;
+  return row ? toFinding(row) : null;
+}
+
+/** For the sync feed: the findings with these ids, in one statement. */
+export function findingSnapshots(db: Db, ids: readonly string[]): EngineFinding[] {
+  const rows = prepared(db, `SELECT * FROM engine_findings WHERE ${inIdList('id')}`).all(idList(ids)) as Array<FindingRow & { version: number }>;
+  return rows.map(toFinding);
 }

@@ -19,6 +19,13 @@ export interface RemoteSupportEngine {
    */
   readonly accountsAtFirstSignIn: boolean;
   observe(): Promise<ObservedEngine>;
+  /**
+   * The remote-support sessions the engine logged on `devices` (the machines of portal groups, as `observe`
+   * found them), newest first or in any order. A session that ended before `since[device]` (the latest end the
+   * portal holds for that machine) may be left out: the portal has it. Open sessions are always included.
+   * The engine's log is read as it is: an entry the adapter cannot read is left out and named in `skipped`.
+   */
+  observeSessions(devices: readonly Device[], since: ReadonlyMap<string, string>): Promise<ObservedSessions>;
   createGroup(group: DesiredGroup): Promise<void>;
   renameGroup(group: ObservedGroup, fullName: string): Promise<void>;
   deleteGroup(group: ObservedGroup): Promise<void>;
@@ -120,6 +127,42 @@ export interface ObservedEngine {
   accesses: ObservedAccess[];
   foreign: ForeignAccess[];
   devices: Device[];
+}
+
+/** As the RemoteSessionKind schema (server/openapi/session-schemas.ts) names them. */
+export const SESSION_KINDS = ['desktop', 'terminal', 'files', 'other'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/**
+ * What the engine logged about the person at the machine: they accepted or refused the prompt, or the session
+ * started without one (`notPrompted`); null when the engine logged nothing about it (MeshCentral logs no
+ * "started without a prompt" for a terminal). The portal decides what a null means from the grant at the time.
+ */
+export type SessionConsentFact = 'given' | 'refused' | 'notPrompted' | null;
+
+/** One connection to one machine, as the engine logged it. */
+export interface ObservedSession {
+  /** The engine's own identity of the session, the same in every observation (MeshCentral: device and relay id). */
+  engineKey: string;
+  deviceEngineId: string;
+  /** The engine's id of the account that connected (MeshCentral: `user//~oidc:<portal user id>`, `user//admin`). */
+  accountEngineId: string;
+  /** The portal user, when the account is one the portal's sign-in made; null for any other account. */
+  portalUserId: string | null;
+  /** The account as the engine names it. */
+  accountName: string;
+  kind: SessionKind;
+  /** RFC 3339 */
+  startedAt: string;
+  /** RFC 3339; null while the session is open. */
+  endedAt: string | null;
+  consent: SessionConsentFact;
+}
+
+export interface ObservedSessions {
+  sessions: ObservedSession[];
+  /** Log entries left out because they could not be read: what and why, never a credential or an address. */
+  skipped: string[];
 }
 
 /** A failure the engine reported, in words an administrator can act on; never a secret. */

@@ -1,5 +1,6 @@
 import { syncTypes } from '../domain/sync-types';
 import { engineSchemas } from './engine-schemas';
+import { sessionSchemas } from './session-schemas';
 
 /**
  * The API's shared shapes, added to Fastify with `addSchema` so routes refer to them as `Name#` and
@@ -323,6 +324,7 @@ export const componentSchemas = [
       syncPut('auditEvent', 'AuditEvent#'),
       syncPut('device', 'GroupDevice#'),
       syncPut('engineFinding', 'EngineFinding#'),
+      syncPut('remoteSession', 'RemoteSession#'),
       {
         type: 'object',
         additionalProperties: false,
@@ -343,6 +345,7 @@ export const componentSchemas = [
     },
   },
   ...engineSchemas,
+  ...sessionSchemas,
 ] as const;
 
 function userProperties() {
@@ -376,9 +379,3 @@ function syncPut(type: string, ref: string) {
     properties: { type: { const: type }, op: { const: 'put' }, id: { type: 'string' }, version: { type: 'integer' }, data: { $ref: ref } },
   } as const;
 }
-
-/** The error responses every API route documents. */
-export const problemResponses = {
-  '4xx': { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } },
-  '5xx': { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } },
-} as const;

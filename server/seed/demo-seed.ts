@@ -6,6 +6,7 @@ import { getMachineGroupById } from '../domain/machine-group-repository';
 import { REMOTE_SUPPORT_TERMS } from '../domain/remote-support-terms';
 import { getUserRow, toUser } from '../domain/user-repository';
 import { DEMO_ADMIN, DEMO_ORGANISATION } from './demo-credentials';
+import { DEMO_SESSIONS, demoSessionStart } from './demo-sessions';
 import { SeedWriter } from './seed-writer';
 import { DEMO_VENDOR_NAMES } from './vendor-names';
 
@@ -26,12 +27,15 @@ const DEMO_USERS = [
 /**
  * "Norsk Helsenett test" with remote support INACTIVE (so activation can be shown), its portal admin
  * from demo-credentials.ts, three remote-support users, and 25 fictional vendors; two of them have
- * granted this organisation access: "Maskiner" with approval and "Servere" without.
+ * granted this organisation access: "Maskiner" with approval and "Servere" without, a year ago, and the
+ * demo's technicians have used both since (demo-sessions.ts; each session is seen by its group's owner and by the
+ * demo organisation, whose technicians they were).
  */
 export async function seedDemo(db: Db, now: Date): Promise<void> {
   const passwordHash = await hashSecret(DEMO_ADMIN.password);
   const at = now.toISOString();
-  const activatedAt = new Date(now.getTime() - 90 * 24 * 60 * 60 * 1000).toISOString();
+  // A year back: the demo's sessions on the two grants go back more than 90 days, and never before the grant.
+  const activatedAt = new Date(now.getTime() - 365 * 24 * 60 * 60 * 1000).toISOString();
 
   db.transaction(() => {
     const seed = new SeedWriter(db);
@@ -91,6 +95,25 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       const row = getGrant(db, grant.groupId, DEMO_ORGANISATION.id)!;
       seed.audit({ organisationId: demoVendorId(grant.vendorIndex), objectType: 'grant', objectId: row.id, after: row, at: activatedAt });
     }
+    DEMO_SESSIONS.forEach((session, index) => {
+      const granting = DEMO_GRANTING_VENDORS[session.grant];
+      const owner = demoVendorId(granting.vendorIndex);
+      const user = DEMO_USERS.find((candidate) => candidate.id === session.user)!;
+      const startedAt = demoSessionStart(now, session);
+      seed.session({
+        key: `demo-${index + 1}`,
+        organisationId: owner,
+        groupId: granting.groupId,
+        groupName: getMachineGroupById(db, granting.groupId)!.fullName,
+        deviceId: `node//demo-${session.device.toLowerCase()}`,
+        deviceName: session.device,
+        user: { id: user.id, username: user.username, vendorId: DEMO_ORGANISATION.id, vendorName: DEMO_ORGANISATION.name },
+        kind: session.kind,
+        consent: session.consent,
+        startedAt: startedAt.toISOString(),
+        endedAt: new Date(startedAt.getTime() + session.minutes * 60_000).toISOString(),
+      });
+    });
     seed.finish();
   })();
 }

@@ -9,5 +9,7 @@ export async function applySeed(db: Db, seed: SeedSpec, now: Date): Promise<void
   if (organisations > 0 || seed === 'empty') return;
   if (seed === 'demo') return seedDemo(db, now);
   if (!Number.isInteger(seed.large) || seed.large < 1) throw new Error(`large seed needs a positive number of users, not ${seed.large}`);
-  return seedLarge(db, seed.large, now);
+  const sessions = seed.sessions ?? 0;
+  if (!Number.isInteger(sessions) || sessions < 0) throw new Error(`large seed needs a whole number of sessions, not ${sessions}`);
+  return seedLarge(db, seed.large, now, sessions);
 }

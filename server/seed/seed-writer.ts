@@ -6,6 +6,9 @@ import { objectNamesJson } from '../domain/audit-log';
 import { auditObjectNames } from '../domain/audit-object-names';
 import { DEFAULT_MACHINE_GROUP_NAME } from '../domain/machine-group-repository';
 import type { ServiceStatus } from '../domain/organisation-repository';
+import { sessionId } from '../engine/record-sessions';
+import type { SessionKind } from '../engine/remote-support-engine';
+import type { RemoteSessionConsent } from '../engine/session-read-model';
 
 /**
  * Bulk inserts for seeds: prepared once, run inside the caller's single transaction, with versions
@@ -35,6 +38,11 @@ export class SeedWriter {
       grant: db.prepare(
         `INSERT INTO grants (group_id, organisation_id, vendor_id, mode, granted_at, granted_by, expires_at, version)
          VALUES (?, ?, ?, ?, ?, 'system', NULL, ?)`,
+      ),
+      session: db.prepare(
+        `INSERT INTO remote_sessions (id, engine_key, organisation_id, group_id, group_name, device_id, device_name, user_id, username,
+           vendor_id, vendor_name, kind, consent, started_at, ended_at, version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       audit: db.prepare(
         `INSERT INTO audit_events (organisation_id, actor_id, actor_name, action, object_type, object_id, object_names_json, before_json, after_json, at, version)
@@ -98,6 +106,44 @@ export class SeedWriter {
   /** `organisationId` owns the group (foreign keys make sure it exists). */
   grant(row: { groupId: string; organisationId: string; vendorId: string; mode: 'with_approval' | 'without_approval'; at: string }): void {
     this.statements.grant.run(row.groupId, row.organisationId, row.vendorId, row.mode, row.at, this.next());
+  }
+
+  /**
+   * A remote-support session as the reconciler would have recorded it (server/engine/record-sessions.ts): the
+   * caller gives the names as they were. `key` is the seed's stand-in for the engine's identity of the session.
+   */
+  session(row: {
+    key: string;
+    organisationId: string;
+    groupId: string;
+    groupName: string;
+    deviceId: string;
+    deviceName: string;
+    user: { id: string; username: string; vendorId: string; vendorName: string };
+    kind: SessionKind;
+    consent: RemoteSessionConsent;
+    startedAt: string;
+    endedAt: string;
+  }): void {
+    const engineKey = `seed:${row.key}`;
+    this.statements.session.run(
+      sessionId(engineKey),
+      engineKey,
+      row.organisationId,
+      row.groupId,
+      row.groupName,
+      row.deviceId,
+      row.deviceName,
+      row.user.id,
+      row.user.username,
+      row.user.vendorId,
+      row.user.vendorName,
+      row.kind,
+      row.consent,
+      row.startedAt,
+      row.endedAt,
+      this.next(),
+    );
   }
 
   /** Seeded objects get a "<type>.seeded" event, so every object in the log's organisation has a history. */

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySecret } from '../auth/password';
 import { openDatabase, type Db } from '../db/database';
 import { readSyncPage } from '../sync/sync-feed';
+import { osloTimestamp } from '../../common/time/oslo-time';
 import { DEMO_ADMIN, DEMO_ORGANISATION } from './demo-credentials';
+import { DEMO_SESSIONS } from './demo-sessions';
 import { applySeed } from './index';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -51,9 +53,48 @@ describe('seeds', () => {
     const max = count(
       db,
       `SELECT MAX(v) FROM (SELECT MAX(version) v FROM organisations UNION ALL SELECT MAX(version) FROM users
-       UNION ALL SELECT MAX(version) FROM machine_groups UNION ALL SELECT MAX(version) FROM grants UNION ALL SELECT MAX(version) FROM audit_events)`,
+       UNION ALL SELECT MAX(version) FROM machine_groups UNION ALL SELECT MAX(version) FROM grants UNION ALL SELECT MAX(version) FROM audit_events
+       UNION ALL SELECT MAX(version) FROM remote_sessions)`,
     );
     expect(count(db, 'SELECT value FROM version_counter')).toBe(max);
+
+    // Sessions of the demo organisation's technicians on the two granted groups, recorded for each group's owner.
+    const sessions = db.prepare(
+      `SELECT s.*, g.organisation_id AS owner FROM remote_sessions s JOIN machine_groups g ON g.id = s.group_id ORDER BY started_at`,
+    ).all() as Array<Record<string, string | null>>;
+    expect(sessions.length).toBeGreaterThanOrEqual(10);
+    for (const session of sessions) {
+      expect(session['organisation_id']).toBe(session['owner']);
+      expect(session['vendor_id']).toBe(DEMO_ORGANISATION.id);
+      expect(session['vendor_name']).toBe(DEMO_ORGANISATION.name);
+      expect(session['username']).toBe(db.prepare('SELECT username FROM users WHERE id = ?').pluck().get(session['user_id']));
+      expect(session['ended_at']! > session['started_at']!).toBe(true);
+      expect(session['started_at']! < NOW.toISOString()).toBe(true);
+    }
+    const daysAgo = (session: Record<string, string | null>) => (NOW.getTime() - Date.parse(session['started_at']!)) / 86_400_000;
+    const osloHour = (iso: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
+    expect(sessions.some((session) => daysAgo(session) < 2)).toBe(true);
+    expect(sessions.some((session) => daysAgo(session) > 90)).toBe(true);
+    expect(sessions.some((session) => osloHour(session['started_at']!) < 8 || osloHour(session['started_at']!) >= 16)).toBe(true);
+    expect(new Set(sessions.map((session) => session['consent']))).toEqual(new Set(['given', 'refused', 'asked', 'notNeeded']));
+    expect(new Set(sessions.map((session) => session['kind']))).toEqual(new Set(['desktop', 'terminal', 'files']));
+    // Each starts at its Oslo wall-clock time on the Oslo day `daysAgo` before NOW's (02.03.2026), in winter and
+    // summer time alike, and lasts its minutes.
+    const oslo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const byKey = new Map(sessions.map((session) => [session['engine_key'], session]));
+    expect(byKey.size).toBe(DEMO_SESSIONS.length);
+    DEMO_SESSIONS.forEach((demo, index) => {
+      const session = byKey.get(`seed:demo-${index + 1}`)!;
+      const day = new Date(Date.UTC(2026, 2, 2 - demo.daysAgo)).toISOString().slice(0, 10);
+      expect(oslo.format(new Date(session['started_at']!)), `session ${index + 1}`).toBe(`${day}, ${demo.at}`);
+      expect(Date.parse(session['ended_at']!) - Date.parse(session['started_at']!)).toBe(demo.minutes * 60_000);
+    });
+    expect(new Set(sessions.map((session) => /\+0[12]:00$/.exec(osloTimestamp(session['started_at']!))?.[0]))).toEqual(new Set(['+01:00', '+02:00']));
+
+    // Consent follows the grant: asked for on "Maskiner" (with approval), never on "Servere" (without).
+    const consentsOn = (name: string) => new Set(sessions.filter((session) => session['group_name']!.endsWith(`-${name}`)).map((session) => session['consent']));
+    expect(consentsOn('Servere')).toEqual(new Set(['notNeeded']));
+    expect(consentsOn('Maskiner')).toEqual(new Set(['given', 'refused', 'asked']));
 
     // Seeding again leaves an existing database alone.
     await applySeed(db, 'demo', NOW);
@@ -75,12 +116,43 @@ describe('seeds', () => {
     expect(count(db, 'SELECT COUNT(*) FROM organisations WHERE id <> ?', org)).toBe(200);
     expect(count(db, 'SELECT service_status FROM organisations WHERE id = ?', org)).toBe('active');
 
+    // No sessions unless asked for (large:<N>:<sessions>), and then no vendor technicians either.
+    expect(count(db, 'SELECT COUNT(*) FROM remote_sessions')).toBe(0);
+    expect(count(db, 'SELECT COUNT(*) FROM users WHERE organisation_id <> ?', org)).toBe(0);
+
     const pageStarted = performance.now();
     const first = readSyncPage(db, org, 0, 1000);
     const middle = readSyncPage(db, org, 60_000, 1000);
     expect(first.changes).toHaveLength(1000);
     expect(middle.hasMore).toBe(true);
     expect(performance.now() - pageStarted).toBeLessThan(1000);
+    db.close();
+  });
+
+  it('large:1000:100000 gives the bench 100 000 sessions on 10 000 grants, quickly, recent and old, some grants never used', async () => {
+    const db = open('large-sessions');
+    const started = performance.now();
+    await applySeed(db, { large: 1_000, sessions: 100_000 }, NOW);
+    // About three seconds of CPU on an idle machine; generous for a loaded 2-core one.
+    expect((performance.now() - started) / 1000).toBeLessThan(20);
+    const org = DEMO_ORGANISATION.id;
+    expect(count(db, 'SELECT COUNT(*) FROM grants WHERE organisation_id = ?', org)).toBe(10_000);
+    expect(count(db, 'SELECT COUNT(*) FROM remote_sessions WHERE organisation_id = ?', org)).toBe(100_000);
+    const used = count(db, 'SELECT COUNT(*) FROM (SELECT DISTINCT group_id, vendor_id FROM remote_sessions)');
+    expect(used).toBeGreaterThan(5_000);
+    expect(used).toBeLessThan(10_000);
+    const cutoff = new Date(NOW.getTime() - 90 * 86_400_000).toISOString();
+    expect(count(db, 'SELECT COUNT(*) FROM remote_sessions WHERE started_at < ?', cutoff)).toBeGreaterThan(10_000);
+    expect(count(db, 'SELECT COUNT(*) FROM remote_sessions WHERE started_at >= ?', cutoff)).toBeGreaterThan(10_000);
+    expect(count(db, 'SELECT COUNT(*) FROM remote_sessions WHERE started_at >= ?', NOW.toISOString())).toBe(0);
+    // Each session on the organisation's own group, by a technician of the grant's vendor.
+    expect(
+      count(db, `SELECT COUNT(*) FROM remote_sessions s LEFT JOIN grants gr ON gr.group_id = s.group_id AND gr.vendor_id = s.vendor_id
+                 LEFT JOIN users u ON u.id = s.user_id WHERE gr.organisation_id IS NOT s.organisation_id OR u.organisation_id IS NOT s.vendor_id`),
+    ).toBe(0);
+    expect(count(db, `SELECT COUNT(DISTINCT kind || consent) FROM remote_sessions`)).toBeGreaterThanOrEqual(10);
+    const max = count(db, 'SELECT MAX(version) FROM remote_sessions');
+    expect(count(db, 'SELECT value FROM version_counter')).toBe(max);
     db.close();
   });
 });

@@ -7,6 +7,7 @@ import { selectIsOffline, useSyncStore } from '../../stores/sync-store';
 import { CommandButton } from '../CommandButton';
 import { EngineObjectState, engineStateText } from '../engine/EngineObjectState';
 import { formatDateTime } from '../relative-time';
+import { useGrantUsageColumns } from '../sessions/grant-usage-columns';
 import { DataTable } from '../table/DataTable';
 
 /**
@@ -31,6 +32,7 @@ export function GrantTable({
   const simulated = useEngineStore(selectIsSimulated);
   const engineText = (grant: Grant) => engineStateText(t, engineStateOf(grant));
   const engineColumn = !simulated && grants.some((grant) => engineStateOf(grant) !== undefined);
+  const usageColumns = useGrantUsageColumns((grant: Grant) => grant);
   return (
     <DataTable
       label={t('groups.detail.vendorsTableLabel', { group: groupName })}
@@ -68,6 +70,7 @@ export function GrantTable({
           sort: { kind: 'time', value: (grant) => grant.expiresAt ?? null },
           cellData: () => ({ 'data-testid': 'grant-expires' }),
         },
+        ...usageColumns,
         ...(engineColumn
           ? [
               {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReviewCampaign } from '../../../common/review/review-campaign';
-import { localDay } from '../../../common/review/review-rules';
+import { campaignOverdue } from '../../../common/review/campaign-deadline';
 import { formatDateTime, formatDay } from '../relative-time';
 import { selectNavigate, useNavigationStore } from '../../stores/navigation-store';
 import { DataTable } from '../table/DataTable';
@@ -10,7 +10,7 @@ import { DataTable } from '../table/DataTable';
 export function CampaignList({ campaigns }: { campaigns: readonly ReviewCampaign[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigationStore(selectNavigate);
-  const today = localDay(new Date());
+  const now = new Date();
   if (campaigns.length === 0) return <p className="muted">{t('campaigns.none')}</p>;
   const progress = (campaign: ReviewCampaign) => t('campaigns.progress', { decided: campaign.decidedCount, total: campaign.itemCount });
   return (
@@ -46,11 +46,11 @@ export function CampaignList({ campaigns }: { campaigns: readonly ReviewCampaign
         {
           id: 'status',
           header: t('campaigns.status'),
-          text: (campaign) => `${campaignStatusText(t, campaign, today, i18n.language)} · ${progress(campaign)}`,
+          text: (campaign) => `${campaignStatusText(t, campaign, now, i18n.language)} · ${progress(campaign)}`,
           sort: { kind: 'number', value: (campaign) => (campaign.itemCount === 0 ? null : campaign.decidedCount / campaign.itemCount) },
           render: (campaign) => (
             <>
-              <CampaignStatus campaign={campaign} today={today} language={i18n.language} />
+              <CampaignStatus campaign={campaign} now={now} language={i18n.language} />
               <span className="muted"> · {progress(campaign)}</span>
             </>
           ),
@@ -60,13 +60,21 @@ export function CampaignList({ campaigns }: { campaigns: readonly ReviewCampaign
   );
 }
 
-function campaignStatusText(t: TFunction, campaign: ReviewCampaign, today: string, language: string): string {
+/** "Forfalt" by the rule main's reminders and the PDF report use (common/review/campaign-deadline.ts). */
+function campaignStatusText(t: TFunction, campaign: ReviewCampaign, now: Date, language: string): string {
   if (campaign.completedAt) return t('campaigns.completed', { when: formatDateTime(campaign.completedAt, language) });
-  return campaign.dueDate < today ? t('campaigns.overdue') : t('campaigns.open');
+  return campaignOverdue(campaign, now) ? t('campaigns.overdue') : t('campaigns.open');
 }
 
-export function CampaignStatus({ campaign, today, language }: { campaign: ReviewCampaign; today: string; language: string }) {
+/** Overdue is said in words ("Forfalt"), and marked besides. */
+export function CampaignStatus({ campaign, now, language }: { campaign: ReviewCampaign; now: Date; language: string }) {
   const { t } = useTranslation();
-  const text = campaignStatusText(t, campaign, today, language);
-  return !campaign.completedAt && campaign.dueDate < today ? <span className="attention-text">{text}</span> : <>{text}</>;
+  const text = campaignStatusText(t, campaign, now, language);
+  return campaignOverdue(campaign, now) ? (
+    <span className="attention-text" data-testid="campaign-overdue">
+      {text}
+    </span>
+  ) : (
+    <>{text}</>
+  );
 }

@@ -69,7 +69,7 @@ export interface ColumnNeeds {
  * hidden sizer) and of the cells now rendered (buttons and selects have no text to measure); its
  * minimum depends on its fit: a 'whole' column keeps its natural width, a 'wrap' column its longest
  * word (and its header's; loosely, a very long word such as a full group name may break inside before
- * the table has to scroll sideways), a 'cut' column a few characters (and its header's longest word).
+ * the table has to scroll sideways), a 'words' column always its longest word, a 'cut' column a few characters (and its header's longest word).
  * A focused cell is left out: it shows its full value wrapped, so it measures no wider than its column.
  */
 export function measureColumns(region: HTMLElement, fits: readonly CellFit[]): ColumnNeeds {
@@ -83,7 +83,8 @@ export function measureColumns(region: HTMLElement, fits: readonly CellFit[]): C
     grow(word === 'header' ? widest.headerWord : word === 'value' ? widest.valueWord : widest.value, text, text.getBoundingClientRect().width);
   }
   for (const cell of region.querySelectorAll<HTMLElement>('tbody .cell[data-column]')) {
-    if (fits[Number(cell.dataset['column'])] === 'wrap' || cell.parentElement?.contains(document.activeElement)) continue;
+    const fit = fits[Number(cell.dataset['column'])];
+    if (fit === 'wrap' || fit === 'words' || cell.parentElement?.contains(document.activeElement)) continue;
     grow(widest.value, cell, cell.scrollWidth);
   }
   const header = region.querySelector('thead th');
@@ -95,8 +96,9 @@ export function measureColumns(region: HTMLElement, fits: readonly CellFit[]): C
     fits.map((fit, column) => {
       const natural = width(Math.max(widest.value[column]!, widest.headerWord[column]!, widest.valueWord[column]!));
       const headerWord = width(widest.headerWord[column]!);
-      const word = capWords ? Math.min(width(widest.valueWord[column]!), width(WRAP_WORD_EM * em)) : width(widest.valueWord[column]!);
-      const min = fit === 'whole' ? natural : fit === 'wrap' ? Math.max(headerWord, word) : Math.max(headerWord, Math.min(natural, width(CUT_MIN_EM * em)));
+      const word = capWords && fit === 'wrap' ? Math.min(width(widest.valueWord[column]!), width(WRAP_WORD_EM * em)) : width(widest.valueWord[column]!);
+      const min =
+        fit === 'whole' ? natural : fit === 'wrap' || fit === 'words' ? Math.max(headerWord, word) : Math.max(headerWord, Math.min(natural, width(CUT_MIN_EM * em)));
       return { natural, min: Math.min(natural, min) };
     });
   return { strict: needs(false), loose: needs(true) };

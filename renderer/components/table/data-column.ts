@@ -7,9 +7,11 @@ import type { SortKey } from '../../../common/sorting/sort-rows';
  *   than its longest word;
  * - 'cut': one line, cut with "…", the full value shown on hover (title) and on keyboard focus: for long
  *   values without spaces to wrap at (a group's full name, an e-mail address, a URL);
+ * - 'words': wraps at its spaces like 'wrap', but never inside a word, however narrow the table: for a few fixed
+ *   words a reader scans ("Uten godkjenning"), which may go on two lines but must not be broken;
  * - 'whole': never narrower than its content (buttons, a select).
  */
-export type CellFit = 'cut' | 'wrap' | 'whole';
+export type CellFit = 'cut' | 'wrap' | 'words' | 'whole';
 
 type DataAttributes = Record<`data-${string}`, string | undefined>;
 

@@ -30,6 +30,20 @@ export const reviewNb = {
   table: 'Alle tilganger til dine maskingrupper',
   count: 'Viser {{shown}} av {{total}}',
   empty: 'Ingen tilganger passer filteret.',
+  /** Each grant's use and what it recommends (issue 14): shown in the access review and in campaigns. */
+  recommendation: {
+    column: 'Anbefaling',
+    keep_one: 'Anbefalt beholdt: brukt siste døgn',
+    keep_other: 'Anbefalt beholdt: brukt siste {{count}} dager',
+    remove_one: 'Anbefalt fjernet: ikke brukt siste døgn',
+    remove_other: 'Anbefalt fjernet: ikke brukt på {{count}} dager',
+    /** Said instead when there is no use at all: a grant given last week was not "unused for 90 days". */
+    removeNeverUsed: 'Anbefalt fjernet: aldri brukt',
+    lastUsed: 'Sist brukt {{when}}',
+    sessions_one: '{{count}} økt siste {{days}} dager',
+    sessions_other: '{{count}} økter siste {{days}} dager',
+    about: 'Anbefalingen bygger på fjernhjelpsøktene: tilgang som er brukt de siste {{count}} dagene, anbefales beholdt, og annen tilgang (også tilgang som aldri er brukt) anbefales fjernet. Antall dager endrer du under Innstillinger.',
+  },
 } as const;
 
 export const reviewEn: Widen<typeof reviewNb> = {
@@ -61,4 +75,16 @@ export const reviewEn: Widen<typeof reviewNb> = {
   table: 'All access to your machine groups',
   count: 'Showing {{shown}} of {{total}}',
   empty: 'No grants match the filter.',
+  recommendation: {
+    column: 'Recommendation',
+    keep_one: 'Recommended keep: used in the last day',
+    keep_other: 'Recommended keep: used in the last {{count}} days',
+    remove_one: 'Recommended removal: not used in the last day',
+    remove_other: 'Recommended removal: not used for {{count}} days',
+    removeNeverUsed: 'Recommended removal: never used',
+    lastUsed: 'Last used {{when}}',
+    sessions_one: '{{count}} session in the last {{days}} days',
+    sessions_other: '{{count}} sessions in the last {{days}} days',
+    about: 'The recommendation is based on the remote-support sessions: access used in the last {{count}} days is recommended to keep, other access (also access never used) is recommended for removal. You change the number of days under Settings.',
+  },
 };

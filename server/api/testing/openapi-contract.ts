@@ -1,14 +1,34 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import { catalogueExample } from '../../http/problem-catalogue';
 
 // ajv-formats is CommonJS with its function on `default`.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
+export interface OpenApiMediaType {
+  schema?: unknown;
+  examples?: Record<string, { summary?: string; value?: unknown }>;
+}
+
+export interface OpenApiOperation {
+  operationId?: string;
+  responses: Record<string, { content?: Record<string, OpenApiMediaType> }>;
+}
+
 export interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  info: Record<string, unknown>;
+  servers?: Array<{ url: string; description?: string }>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
   components: { schemas: Record<string, unknown> };
+}
+
+const PROBLEM = 'application/problem+json';
+
+function problemCode(body: unknown): string | undefined {
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 const DOCUMENT_ID = 'https://portal.test/openapi.json';
@@ -17,7 +37,9 @@ const pointer = (...parts: string[]): string => parts.map((part) => part.replace
 /**
  * Checks real responses against the served OpenAPI document with an independent JSON Schema 2020-12
  * validator (OpenAPI 3.1 schemas are JSON Schema): the documented path, method and status must exist,
- * the content type must be documented, and the body must validate.
+ * the content type must be documented, and the body must validate. A problem must also be documented
+ * under its own status with an example of its code: an operation that answers a problem its
+ * documentation does not list fails the test that saw it.
  */
 export class OpenApiContract {
   private readonly ajv: Ajv2020;
@@ -52,6 +74,13 @@ export class OpenApiContract {
     if (body === undefined) return content ? `${method} ${template} ${status} documents a body but none came` : undefined;
     const mediaType = contentType?.split(';')[0]?.trim() ?? '';
     if (!content || !(mediaType in content)) return `${method} ${template} ${status} does not document ${mediaType}`;
+    if (mediaType === PROBLEM) {
+      const code = problemCode(body);
+      const listed = Object.keys(content[PROBLEM]!.examples ?? {});
+      if (statusKey !== String(status) || code === undefined || !listed.includes(code)) {
+        return `${method} ${template} answered ${status} ${code}, which its documentation does not list (${statusKey}: ${listed.join(', ') || 'none'})`;
+      }
+    }
     const ref = `${DOCUMENT_ID}#/${pointer('paths', template, method.toLowerCase(), 'responses', statusKey, 'content', mediaType, 'schema')}`;
     let validate = this.validators.get(ref);
     if (!validate) {
@@ -67,6 +96,8 @@ export class OpenApiContract {
     const mediaType = contentType?.split(';')[0]?.trim() ?? '';
     if (mediaType !== 'application/problem+json') return `${mediaType || 'no content type'} is not application/problem+json`;
     const validate = this.ajv.getSchema(`${DOCUMENT_ID}#/components/schemas/Problem`)!;
-    return validate(body) ? undefined : `not a Problem: ${this.ajv.errorsText(validate.errors)}`;
+    if (!validate(body)) return `not a Problem: ${this.ajv.errorsText(validate.errors)}`;
+    const { code, status } = body as { code: string; status: number };
+    return catalogueExample(code, status) ? undefined : `${status} ${code} is not in the problem catalogue (server/http/problem-catalogue.ts)`;
   }
 }

@@ -11,6 +11,7 @@ import { migration009YubikeyPublicIdOnce } from './009-yubikey-public-id-once';
 import { migration010DefaultMachineGroup } from './010-default-machine-group';
 import { migration011UserDeactivation } from './011-user-deactivation';
 import { migration012EngineState } from './012-engine-state';
+import { migration013RemoteSessions } from './013-remote-sessions';
 
 /** Schema version N is `migrations[N - 1]`. Append only; never edit a migration that has shipped. */
 export const migrations: ReadonlyArray<(db: Db) => void> = [
@@ -26,4 +27,5 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   migration010DefaultMachineGroup,
   migration011UserDeactivation,
   migration012EngineState,
+  migration013RemoteSessions,
 ];

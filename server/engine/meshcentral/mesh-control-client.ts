@@ -8,6 +8,7 @@ import {
   closeMessage,
   createMeshResult,
   createUserGroupResult,
+  eventsMessage,
   lastConnectsMessage,
   meshesMessage,
   nodesMessage,
@@ -337,6 +338,16 @@ export class MeshControlClient {
         };
       }),
     );
+  }
+
+  /**
+   * The newest `limit` events MeshCentral stored for a device, of one action (`relaylog`: sessions relayed to it;
+   * `agentlog`: what its agent logged, e.g. a prompt's answer). Unparsed: mesh-sessions.ts reads each one.
+   * MeshCentral keeps events 20 days by default (db.js, expireAfterSeconds of the events' `time`).
+   */
+  async deviceEvents(deviceId: string, filter: 'relaylog' | 'agentlog', limit: number): Promise<unknown[]> {
+    const { events } = parseAs(eventsMessage, await this.list('events', { nodeid: deviceId, filter, limit }), 'events');
+    return events;
   }
 
   /**

@@ -79,6 +79,12 @@ export const nodesMessage = z.looseObject({ action: z.literal('nodes'), nodes: z
 /** Last connect or disconnect time per node id (ms since the epoch), for the devices the caller may see. */
 export const lastConnectsMessage = z.looseObject({ action: z.literal('lastconnects'), lastconnects: z.record(z.string(), z.number()) });
 
+/**
+ * A device's stored events, newest first (meshuser.js ~1043). Each event is read on its own by mesh-sessions.ts,
+ * so one MeshCentral writes differently leaves out that one, not the answer.
+ */
+export const eventsMessage = z.looseObject({ action: z.literal('events'), events: z.array(z.unknown()) });
+
 export const createMeshResult = resultMessage.extend({ meshid: z.string().optional() });
 export const createUserGroupResult = resultMessage.extend({ ugrpid: z.string().optional() });
 export const addUsersToGroupResult = resultMessage.extend({ added: z.number().optional(), failed: z.number().optional() });

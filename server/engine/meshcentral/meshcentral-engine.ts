@@ -9,10 +9,12 @@ import {
   type ObservedAccount,
   type ObservedEngine,
   type ObservedGroup,
+  type ObservedSessions,
   type RemoteSupportEngine,
 } from '../remote-support-engine';
 import { MeshControlClient, type MeshControlOptions, type MeshUserGroup } from './mesh-control-client';
 import { MeshRight, PROMPT_FOR_EVERY_SESSION } from './mesh-rights';
+import { sessionsFromEvents } from './mesh-sessions';
 
 /**
  * The guide's concepts in MeshCentral (ids and protocol facts: mesh-control-client.ts, mesh-rights.ts):
@@ -42,6 +44,19 @@ const MEMBER_SEPARATOR = '|';
 
 /** What a vendor's technicians may do on a granted group: remote control (desktop, terminal, files). */
 export const VENDOR_RIGHTS = MeshRight.remoteControl;
+
+/**
+ * The newest events read per device and kind on every reconcile (which runs at least every minute): far more than
+ * a machine logs in between, and a bounded answer however long MeshCentral's log is.
+ */
+const SESSION_EVENT_LIMIT = 1_000;
+/** Devices whose logs are read at the same time over the one control session. */
+const SESSION_READ_CONCURRENCY = 8;
+
+/** The portal user of a MeshCentral account the portal's sign-in made; null for any other account. */
+export function portalUserOfAccount(accountId: string): string | null {
+  return accountId.startsWith(OIDC_ACCOUNT_PREFIX) && accountId.length > OIDC_ACCOUNT_PREFIX.length ? accountId.slice(OIDC_ACCOUNT_PREFIX.length) : null;
+}
 
 export class MeshCentralEngine implements RemoteSupportEngine {
   readonly label = 'MeshCentral';
@@ -155,6 +170,32 @@ export class MeshCentralEngine implements RemoteSupportEngine {
           lastSeenAt: device.lastConnect?.toISOString() ?? null,
         }));
       return { groups, accounts, accesses, foreign, devices: observedDevices };
+    });
+  }
+
+  /**
+   * Each machine's relay log and agent log (mesh-sessions.ts has the mapping), read newest first; sessions that
+   * ended before the portal's high-water mark for the machine are left out, open ones never.
+   */
+  observeSessions(devices: readonly Device[], since: ReadonlyMap<string, string>): Promise<ObservedSessions> {
+    return this.session(async (client) => {
+      const result: ObservedSessions = { sessions: [], skipped: [] };
+      const deviceIds = [...new Set(devices.map((device) => device.engineId))];
+      for (let start = 0; start < deviceIds.length; start += SESSION_READ_CONCURRENCY) {
+        const batch = deviceIds.slice(start, start + SESSION_READ_CONCURRENCY);
+        const logs = await Promise.all(
+          batch.map(async (deviceId) => {
+            const [relay, agent] = await Promise.all([client.deviceEvents(deviceId, 'relaylog', SESSION_EVENT_LIMIT), client.deviceEvents(deviceId, 'agentlog', SESSION_EVENT_LIMIT)]);
+            return { deviceId, read: sessionsFromEvents(deviceId, [...relay, ...agent], portalUserOfAccount) };
+          }),
+        );
+        for (const { deviceId, read } of logs) {
+          const mark = since.get(deviceId);
+          result.sessions.push(...read.sessions.filter((session) => session.endedAt === null || mark === undefined || session.endedAt >= mark));
+          result.skipped.push(...read.skipped);
+        }
+      }
+      return result;
     });
   }
 

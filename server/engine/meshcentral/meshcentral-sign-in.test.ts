@@ -11,6 +11,7 @@ import { launchBrowser, submitCode, submitCredentials, withPage } from '../../oi
 import { insertOrganisation, insertUser, newTotpSecret, steppingClock, totpCode } from '../../oidc/test-support/fixtures';
 import { startPortalServer, type RunningPortalServer } from '../../start';
 import { startAgent, startMeshCentral, type MeshCentralFixture, type RunningAgent } from '../testing/meshcentral-fixture';
+import { meshCentralSession, openTerminal, signInToMeshCentral, startMeshCentralSignIn, type MeshCentralSignInSite } from '../testing/meshcentral-session';
 import type { MeshControlClient } from './mesh-control-client';
 import { GRANT_MARKER, GROUP_MARKER, OIDC_ACCOUNT_PREFIX } from './meshcentral-engine';
 import { PROMPT_FOR_EVERY_SESSION } from './mesh-rights';
@@ -32,12 +33,16 @@ const VENDOR_C = { id: 'org-sign-in-vendor-c', name: 'Leverandor C', isVendor: t
 const CUSTOMER_ADMIN = { id: 'user-si-customer-admin', username: 'si.kunde.admin', password: 'Kunde-Admin-2026-si', totpSecret: newTotpSecret() };
 /** Vendor A's portal administrator, who is NOT a remote-support user. */
 const VENDOR_A_ADMIN = { id: 'user-si-vendor-a-admin', username: 'si.a.admin', password: 'Leverandor-A-2026-si', totpSecret: newTotpSecret() };
+/** Vendor B's portal administrator: vendor B has a grant on the same group, but its technicians opened no session there. */
+const VENDOR_B_ADMIN = { id: 'user-si-vendor-b-admin', username: 'si.b.admin', password: 'Leverandor-B-2026-si', totpSecret: newTotpSecret() };
 const technician = (id: string, username: string) => ({ id, username, oneTimePassword: `sms-${randomBytes(6).toString('hex')}`, totpSecret: newTotpSecret() });
 const TECH_A = technician('user-si-tech-a', 'si.tekniker.a');
 const TECH_B = technician('user-si-tech-b', 'si.tekniker.b');
 const TECH_C = technician('user-si-tech-c', 'si.tekniker.c');
 const TECH_A_LEFT = technician('user-si-tech-a-left', 'si.tekniker.a.sluttet');
 const TECH_A_LATE = technician('user-si-tech-a-late', 'si.tekniker.a.sen');
+/** Vendor A's technician who opens a session on the customer's machine. */
+const TECH_A_SESSION = technician('user-si-tech-a-session', 'si.tekniker.a.okt');
 
 const CLIENT_ID = 'fjernhjelp-meshcentral-test';
 const CLIENT_SECRET = randomBytes(32).toString('base64url');
@@ -92,54 +97,16 @@ async function userGroupFor(vendorId: string) {
   return (await meshAdmin.listUserGroups()).find((group) => group.description === `${GRANT_MARKER}${groupId}:${vendorId}`);
 }
 
+const signInSite = (): MeshCentralSignInSite => ({ meshCentralUrl: mesh.webUrl, portalUrl: server.url });
+
 /** MeshCentral's login page → its OpenID Connect link → the portal's sign-in page. */
 async function openPortalSignInFromMeshCentral(page: Page): Promise<void> {
-  await page.goto(`${mesh.webUrl}/`);
-  await page.locator('#auth-oidc').click();
-  await page.waitForURL((url) => url.href.startsWith(`${server.url}/oidc/interaction/`));
+  await startMeshCentralSignIn(page, signInSite());
 }
 
-/** The whole sign-in of a technician: SMS one-time password, then TOTP; ends where the portal sends the browser. */
+/** The whole sign-in of a technician (SMS one-time password, then TOTP), with a fresh step of the portal's clock. */
 async function signInWithSmsAndTotp(page: Page, user: { username: string; oneTimePassword: string; totpSecret: string }): Promise<void> {
-  await openPortalSignInFromMeshCentral(page);
-  await submitCredentials(page, user.username, user.oneTimePassword);
-  await page.locator('#code').waitFor();
-  await submitCode(page, totpCode(user.totpSecret, clock.nextStep()));
-  await page.waitForURL((url) => url.href.startsWith(`${mesh.webUrl}/`) && !url.pathname.startsWith('/auth-oidc-callback'));
-}
-
-/**
- * What this browser session may do in MeshCentral: the control channel (the web app's own, authenticated by
- * MeshCentral's session cookie) says who is signed in and which devices that account sees.
- */
-async function meshCentralSession(page: Page): Promise<{ userId: string; nodeIds: string[] }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ userId: string; nodeIds: string[] }>((resolve, reject) => {
-        // Runs in the page (a browser), where `location` is MeshCentral's origin.
-        const socket = new WebSocket(`wss://${(globalThis as unknown as { location: { host: string } }).location.host}/control.ashx`);
-        let userId: string | undefined;
-        const timer = setTimeout(() => reject(new Error('control.ashx did not answer in 15 s')), 15_000);
-        socket.onmessage = (event: { data: string }) => {
-          const message = JSON.parse(event.data) as { action?: string; userinfo?: { _id: string }; nodes?: Record<string, Array<{ _id: string }>>; cause?: string; msg?: string };
-          if (message.action === 'userinfo' && userId === undefined && message.userinfo) {
-            userId = message.userinfo._id;
-            socket.send(JSON.stringify({ action: 'nodes', responseid: 'fh-test-nodes' }));
-          } else if (message.action === 'nodes' && userId !== undefined) {
-            clearTimeout(timer);
-            socket.close();
-            resolve({ userId, nodeIds: Object.values(message.nodes ?? {}).flat().map((node) => node._id) });
-          } else if (message.action === 'close') {
-            clearTimeout(timer);
-            reject(new Error(`MeshCentral closed the control channel: ${message.cause ?? message.msg ?? 'no reason'}`));
-          }
-        };
-        socket.onerror = () => {
-          clearTimeout(timer);
-          reject(new Error('control.ashx refused the connection'));
-        };
-      }),
-  );
+  await signInToMeshCentral(page, signInSite(), { ...user, nextCode: () => totpCode(user.totpSecret, clock.nextStep()) });
 }
 
 beforeAll(async () => {
@@ -151,8 +118,11 @@ beforeAll(async () => {
   for (const organisation of [CUSTOMER, VENDOR_A, VENDOR_B, VENDOR_C]) insertOrganisation(db, organisation);
   await insertUser(db, { ...CUSTOMER_ADMIN, organisationId: CUSTOMER.id, twoFactor: 'totp', portalAdmin: true });
   await insertUser(db, { ...VENDOR_A_ADMIN, organisationId: VENDOR_A.id, twoFactor: 'totp', portalAdmin: true });
-  db.prepare('UPDATE users SET is_remote_support_user = 0 WHERE id IN (?, ?)').run(CUSTOMER_ADMIN.id, VENDOR_A_ADMIN.id);
-  for (const [user, organisationId] of [[TECH_A, VENDOR_A.id], [TECH_B, VENDOR_B.id], [TECH_C, VENDOR_C.id], [TECH_A_LEFT, VENDOR_A.id], [TECH_A_LATE, VENDOR_A.id]] as const) {
+  await insertUser(db, { ...VENDOR_B_ADMIN, organisationId: VENDOR_B.id, twoFactor: 'totp', portalAdmin: true });
+  db.prepare('UPDATE users SET is_remote_support_user = 0 WHERE id IN (?, ?, ?)').run(CUSTOMER_ADMIN.id, VENDOR_A_ADMIN.id, VENDOR_B_ADMIN.id);
+  for (const [user, organisationId] of [
+    [TECH_A, VENDOR_A.id], [TECH_B, VENDOR_B.id], [TECH_C, VENDOR_C.id], [TECH_A_LEFT, VENDOR_A.id], [TECH_A_LATE, VENDOR_A.id], [TECH_A_SESSION, VENDOR_A.id],
+  ] as const) {
     await insertUser(db, { ...user, organisationId, twoFactor: 'totp' });
   }
 
@@ -235,6 +205,63 @@ describe.skipIf(installProblem !== undefined)("remote-support users sign in to M
     });
     expect((await meshAdmin.effectiveConsent(accountIdOf(TECH_B.id), agent!.nodeId)) & PROMPT_FOR_EVERY_SESSION).toBe(PROMPT_FOR_EVERY_SESSION);
   });
+
+  it("a vendor A technician's terminal session on the customer's machine is in the portal once: user, vendor, device, group, times", async () => {
+    const opened = Date.now();
+    const terminal = await withPage(browser, async (page) => {
+      await signInWithSmsAndTotp(page, TECH_A_SESSION);
+      await eventually('the device in the browser session', async () => ((await meshCentralSession(page)).nodeIds.includes(agent!.nodeId) ? true : undefined));
+      return openTerminal(page, agent!.nodeId);
+    });
+    const closed = Date.now();
+    // MeshCentral logs the end as the relay closes; the portal reads it at its next reconcile.
+    await eventually('the end of the session in MeshCentral\'s log', async () =>
+      (await meshAdmin.deviceEvents(agent!.nodeId, 'relaylog', 100)).some((event) => (event as { msgid?: number; msgArgs?: unknown[] }).msgid === 10 && (event as { msgArgs: unknown[] }).msgArgs[0] === terminal.relayId) ? true : undefined,
+    );
+    await server.reconcileEngine();
+
+    const listed = await api(CUSTOMER_ADMIN.username, 'GET', '/remote-sessions');
+    expect(listed.status).toBe(200);
+    const sessions = listed.body as unknown as Array<Record<string, unknown>>;
+    expect(sessions).toEqual([
+      {
+        id: expect.any(String),
+        ownerId: CUSTOMER.id,
+        groupId,
+        groupName: 'InnloggingHelse-Maskiner',
+        deviceId: agent!.nodeId,
+        deviceName: agent!.device.name,
+        userId: TECH_A_SESSION.id,
+        username: TECH_A_SESSION.username,
+        vendorId: VENDOR_A.id,
+        vendorName: VENDOR_A.name,
+        kind: 'terminal',
+        // Vendor A's grant is without approval: nobody at the machine is asked.
+        consent: 'notNeeded',
+        startedAt: expect.any(String),
+        endedAt: expect.any(String),
+        version: expect.any(Number),
+      },
+    ]);
+    const [session] = sessions as Array<{ id: string; startedAt: string; endedAt: string; version: number }>;
+    expect(Date.parse(session!.startedAt)).toBeGreaterThanOrEqual(opened - 1_000);
+    expect(Date.parse(session!.endedAt)).toBeGreaterThanOrEqual(Date.parse(session!.startedAt));
+    expect(Date.parse(session!.endedAt)).toBeLessThanOrEqual(closed + 5_000);
+
+    // MeshCentral answers every read with its whole log again: still one session, unchanged.
+    await server.reconcileEngine();
+    expect((await api(CUSTOMER_ADMIN.username, 'GET', '/remote-sessions')).body).toEqual(sessions);
+    const feed = (await api(CUSTOMER_ADMIN.username, 'GET', '/sync?since=0&limit=1000')).body as unknown as { changes: Array<{ type: string; id: string; data?: unknown }> };
+    expect(feed.changes.filter((change) => change.type === 'remoteSession')).toEqual([{ type: 'remoteSession', op: 'put', id: session!.id, version: session!.version, data: session }]);
+    // Vendor A answers for its technician: its admin sees exactly that session, in its list and its feed. Vendor B,
+    // with a grant on the same group but no session of its own technicians, sees none.
+    expect((await api(VENDOR_A_ADMIN.username, 'GET', '/remote-sessions')).body).toEqual(sessions);
+    const vendorFeed = (await api(VENDOR_A_ADMIN.username, 'GET', '/sync?since=0&limit=1000')).body as unknown as { changes: Array<{ type: string }> };
+    expect(vendorFeed.changes.filter((change) => change.type === 'remoteSession')).toEqual([{ type: 'remoteSession', op: 'put', id: session!.id, version: session!.version, data: session }]);
+    expect((await api(VENDOR_B_ADMIN.username, 'GET', '/remote-sessions')).body).toEqual([]);
+    const otherFeed = (await api(VENDOR_B_ADMIN.username, 'GET', '/sync?since=0&limit=1000')).body as unknown as { changes: Array<{ type: string }> };
+    expect(otherFeed.changes.some((change) => change.type === 'remoteSession')).toBe(false);
+  }, 90_000);
 
   it('a technician of vendor C (no grant) is signed in but sees no device and is in no user group', async () => {
     await withPage(browser, async (page) => {

@@ -4,11 +4,14 @@ import {
   type DesiredAccess,
   type DesiredAccount,
   type DesiredGroup,
+  type Device,
   type ForeignAccess,
   type ObservedAccess,
   type ObservedAccount,
   type ObservedEngine,
   type ObservedGroup,
+  type ObservedSession,
+  type ObservedSessions,
   type RemoteSupportEngine,
 } from '../remote-support-engine';
 
@@ -23,6 +26,14 @@ export class InMemoryEngine implements RemoteSupportEngine {
   readonly accounts = new Map<string, { engineId: string; username: string }>();
   readonly accesses = new Map<string, { engineId: string; groupId: string; vendorId: string; mode: GrantMode; members: string[] }>();
   foreign: ForeignAccess[] = [];
+  /** The machines `observe` reports, and the sessions logged on them. */
+  devices: Device[] = [];
+  sessions: ObservedSession[] = [];
+  /** Log entries the adapter "could not read", reported with every read; `sessionLogBroken` makes the read fail. */
+  sessionLogSkipped: string[] = [];
+  sessionLogBroken = false;
+  /** The high-water marks of the last read. */
+  sessionsAskedSince: ReadonlyMap<string, string> | undefined;
   down = false;
   /** Fails the Nth call from now (1 = the next one) as unreachable, once. */
   failAfterCalls: number | undefined;
@@ -52,7 +63,19 @@ export class InMemoryEngine implements RemoteSupportEngine {
       memberUserIds: [...access.members],
       linkedGroupIds: [access.groupId],
     }));
-    return { groups, accounts, accesses, foreign: [...this.foreign], devices: [] };
+    return { groups, accounts, accesses, foreign: [...this.foreign], devices: this.devices.map((device) => ({ ...device })) };
+  }
+
+  async observeSessions(devices: readonly Device[], since: ReadonlyMap<string, string>): Promise<ObservedSessions> {
+    this.enter('observeSessions');
+    this.sessionsAskedSince = new Map(since);
+    if (this.sessionLogBroken) throw new EngineError('PROTOCOL', "the engine's answer to events is not what it should be");
+    const wanted = new Set(devices.map((device) => device.engineId));
+    const sessions = this.sessions.filter((session) => {
+      const mark = since.get(session.deviceEngineId);
+      return wanted.has(session.deviceEngineId) && (session.endedAt === null || mark === undefined || session.endedAt >= mark);
+    });
+    return { sessions: sessions.map((session) => ({ ...session })), skipped: [...this.sessionLogSkipped] };
   }
 
   async createGroup(group: DesiredGroup): Promise<void> {
