@@ -102,13 +102,10 @@ describe('seeds', () => {
     db.close();
   });
 
-  it('large:10000 seeds in a few seconds: N users, N/5 groups, 10N grants, 200 vendors, active; sync pages stay fast', async () => {
+  // How fast seeding and paging are is the bench's to show (npm run bench), not a test's.
+  it('large:10000 seeds N users, N/5 groups, 10N grants, 200 vendors, active; the sync feed pages through it', async () => {
     const db = open('large');
-    const started = performance.now();
     await applySeed(db, { large: 10_000 }, NOW);
-    const seconds = (performance.now() - started) / 1000;
-    // Generous for a loaded 2-core CI machine; it takes about one second on an idle one.
-    expect(seconds).toBeLessThan(10);
     const org = DEMO_ORGANISATION.id;
     expect(count(db, 'SELECT COUNT(*) FROM users WHERE organisation_id = ? AND is_remote_support_user = 1', org)).toBe(10_000);
     expect(count(db, 'SELECT COUNT(*) FROM machine_groups WHERE organisation_id = ?', org)).toBe(2_000);
@@ -120,21 +117,16 @@ describe('seeds', () => {
     expect(count(db, 'SELECT COUNT(*) FROM remote_sessions')).toBe(0);
     expect(count(db, 'SELECT COUNT(*) FROM users WHERE organisation_id <> ?', org)).toBe(0);
 
-    const pageStarted = performance.now();
     const first = readSyncPage(db, org, 0, 1000);
     const middle = readSyncPage(db, org, 60_000, 1000);
     expect(first.changes).toHaveLength(1000);
     expect(middle.hasMore).toBe(true);
-    expect(performance.now() - pageStarted).toBeLessThan(1000);
     db.close();
   });
 
-  it('large:1000:100000 gives the bench 100 000 sessions on 10 000 grants, quickly, recent and old, some grants never used', async () => {
+  it('large:1000:100000 gives the bench 100 000 sessions on 10 000 grants, recent and old, some grants never used', async () => {
     const db = open('large-sessions');
-    const started = performance.now();
     await applySeed(db, { large: 1_000, sessions: 100_000 }, NOW);
-    // About three seconds of CPU on an idle machine; generous for a loaded 2-core one.
-    expect((performance.now() - started) / 1000).toBeLessThan(20);
     const org = DEMO_ORGANISATION.id;
     expect(count(db, 'SELECT COUNT(*) FROM grants WHERE organisation_id = ?', org)).toBe(10_000);
     expect(count(db, 'SELECT COUNT(*) FROM remote_sessions WHERE organisation_id = ?', org)).toBe(100_000);
