@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../common/contract';
-import { MAX_FRAME_BYTES } from './bridge-protocol';
+import { maxFrameBytes } from './bridge-protocol';
 import { call, closed, nextMessage, startTestHarness, type TestHarness } from './test-harness';
 
 let t: TestHarness;
@@ -79,7 +79,7 @@ describe('frames the harness bridge is sent', () => {
     expect(channels['reviews.decideMany'].input.safeParse(input).success).toBe(true);
     const frame = JSON.stringify({ id: Number.MAX_SAFE_INTEGER, channel: 'reviews.decideMany', input });
     expect(Buffer.byteLength(frame)).toBeGreaterThan(120_000_000);
-    expect(Buffer.byteLength(frame)).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+    expect(Buffer.byteLength(frame)).toBeLessThanOrEqual(maxFrameBytes());
 
     const socket = await t.connect();
     try {
@@ -96,7 +96,7 @@ describe('frames the harness bridge is sent', () => {
     const socket = await t.connect();
     socket.on('error', () => {}); // the harness may close while this side still writes
     const code = closed(socket);
-    socket.send(Buffer.alloc(MAX_FRAME_BYTES + 1, 0x20), { binary: false });
+    socket.send(Buffer.alloc(maxFrameBytes() + 1, 0x20), { binary: false });
     expect(await code).toBe(1009);
     expect(t.log()).toMatch(/"event":"harness\.socket-error".*WS_ERR_UNSUPPORTED_MESSAGE_LENGTH/);
     await expectHarnessUp();

@@ -23,7 +23,7 @@ import {
   BRIDGE_SCRIPT_PATH,
   decodeBridgeFrame,
   launchUrl,
-  MAX_FRAME_BYTES,
+  maxFrameBytes,
   type BridgeMessage,
   type BridgeRequest,
   type DecodedFrame,
@@ -88,7 +88,7 @@ export async function startHarness({ port, rendererDir, bridgeDir, config, secre
   // A larger frame than any legal request is refused at its header (close 1009), before it is read.
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_FRAME_BYTES,
+    maxPayload: maxFrameBytes(),
     // The answer names the bridge, never the key the page offered beside it.
     handleProtocols: (offered) => (offered.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false),
   });
