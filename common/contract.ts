@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './contract-names';
 import type {
   AccessibleGroup,
   AuditEvent,
@@ -362,7 +363,7 @@ export const channels = {
       .strict(),
     output: returns<Saved>(),
   },
-} as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'app.pong': z.object({ nonce: z.string(), sentAt: z.string() }),
@@ -370,24 +371,15 @@ export const events = {
   'sync.status': returns<SyncStatus>(),
   /** The cache changed (a sync page or a command's answer): stores re-query what they show. */
   'cache.changed': returns<null>(),
-} as const satisfies Record<`${string}.${string}`, z.ZodType>;
+} as const satisfies Record<EventName, z.ZodType>;
 
-export type ChannelName = keyof typeof channels;
 export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
 /** The input after the wrapper's `parse`: what a handler receives. */
 export type ParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]['output']>;
 
-export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export const channelNames = Object.keys(channels) as ChannelName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isChannelName(name: string): name is ChannelName {
-  return Object.hasOwn(channels, name);
-}
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}
+export { isChannelName, isEventName, type ChannelName, type EventName };
+export const channelNames: readonly ChannelName[] = CHANNEL_NAMES;
+export const eventNames: readonly EventName[] = EVENT_NAMES;

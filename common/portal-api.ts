@@ -1,12 +1,5 @@
-import {
-  channelNames,
-  isEventName,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-  type EventName,
-  type EventPayload,
-} from './contract';
+import type { ChannelInput, ChannelOutput, EventPayload } from './contract';
+import { CHANNEL_NAMES, isEventName, type ChannelName, type EventName } from './contract-names';
 import type { Result } from './result';
 
 type Namespace<C> = C extends `${infer N}.${string}` ? N : never;
@@ -36,7 +29,7 @@ export interface PortalTransport {
 /** Builds the one object both bridges expose, so the preload and the harness cannot drift apart. */
 export function buildPortalApi(transport: PortalTransport): PortalApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
-  for (const channel of channelNames) {
+  for (const channel of CHANNEL_NAMES) {
     const dot = channel.indexOf('.');
     const namespace = channel.slice(0, dot);
     const method = channel.slice(dot + 1);

@@ -1,12 +1,13 @@
 import { buildPortalApi } from '../common/portal-api';
 import { fail, type Result } from '../common/result';
-import { BRIDGE_KEY_STORAGE, BRIDGE_PATH, bridgeProtocols, encodeBridgeRequest, parseLaunchHash, type BridgeMessage } from './bridge-protocol';
+import { BRIDGE_KEY_STORAGE, BRIDGE_PATH, bridgeProtocols, encodeBridgeRequest, MAX_FRAME_ATTRIBUTE, parseLaunchHash, type BridgeMessage } from './bridge-protocol';
 
 /**
  * `window.portal` for the web harness: the same object the preload builds, over a WebSocket to the
  * harness instead of Electron IPC. Loaded as a classic script before the renderer's module script.
  */
 const key = takeBridgeKey();
+const maxFrameBytes = frameLimit();
 const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`, bridgeProtocols(key));
 const opened = new Promise<void>((resolve, reject) => {
   socket.addEventListener('open', () => resolve(), { once: true });
@@ -51,7 +52,7 @@ const portal = buildPortalApi({
     }
     if (socket.readyState !== WebSocket.OPEN) return fail('INTERNAL', 'The harness bridge closed');
     const id = nextId++;
-    const encoded = encodeBridgeRequest({ id, channel, input });
+    const encoded = encodeBridgeRequest({ id, channel, input }, maxFrameBytes);
     if (!encoded.ok) return encoded.result;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -69,6 +70,17 @@ const portal = buildPortalApi({
 });
 
 Object.defineProperty(window, 'portal', { value: portal, writable: false, configurable: false });
+
+/**
+ * The largest frame the harness accepts, from the attribute it served this script with. Without one (the
+ * page was not served by the harness), nothing is refused here: the harness still refuses a frame too large.
+ */
+function frameLimit(): number {
+  const limit = Number(document.currentScript?.getAttribute(MAX_FRAME_ATTRIBUTE));
+  if (Number.isSafeInteger(limit) && limit > 0) return limit;
+  console.error(`The harness bridge script has no ${MAX_FRAME_ATTRIBUTE}: requests are not checked for size before they are sent.`);
+  return Number.POSITIVE_INFINITY;
+}
 
 /**
  * The key from the launch URL's fragment, kept for reloads of this tab; the fragment is then put back

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../common/contract';
-import { maxFrameBytes } from './bridge-protocol';
+import { maxFrameBytes } from './largest-frame';
 import { call, closed, nextMessage, startTestHarness, type TestHarness } from './test-harness';
 
 let t: TestHarness;

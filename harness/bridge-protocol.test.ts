@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeProtocols, decodeBridgeFrame, encodeBridgeRequest, launchUrl, maxFrameBytes, SURELY_LEGAL_FRAME_BYTES, offeredKey, parseLaunchHash } from './bridge-protocol';
+import { bridgeProtocols, decodeBridgeFrame, encodeBridgeRequest, launchUrl, offeredKey, parseLaunchHash } from './bridge-protocol';
 
 const key = 'k'.repeat(43);
 
@@ -41,14 +41,12 @@ describe('bridge frames', () => {
     expect(decodeBridgeFrame('{')).toMatchObject({ ok: false, id: null, result: { error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'JSON_INVALID' }] } } });
   });
 
-  it('encodes a request, and refuses with a typed error one larger than any legal request', () => {
-    expect(encodeBridgeRequest({ id: 1, channel: 'app.ping', input: { nonce: 'n' } })).toEqual({ ok: true, frame: '{"id":1,"channel":"app.ping","input":{"nonce":"n"}}' });
-    const tooLarge = encodeBridgeRequest({ id: 2, channel: 'reviews.decideMany', input: { grantIds: ['\u0001'.repeat(Math.ceil(maxFrameBytes() / 6) + 1)] } });
-    expect(tooLarge).toMatchObject({ ok: false, result: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'TOO_LARGE' }] } } });
-  });
-
-  it('sends a request up to SURELY_LEGAL_FRAME_BYTES unmeasured: the largest legal frame is larger still', () => {
-    // Were a contract limit lowered below it, a small request the harness refuses would leave the client unrefused.
-    expect(maxFrameBytes()).toBeGreaterThan(SURELY_LEGAL_FRAME_BYTES);
+  it('encodes a request, and refuses with a typed error one larger than the limit, counted in UTF-8 bytes', () => {
+    const frame = '{"id":1,"channel":"app.ping","input":{"nonce":"n"}}';
+    expect(encodeBridgeRequest({ id: 1, channel: 'app.ping', input: { nonce: 'n' } }, frame.length)).toEqual({ ok: true, frame });
+    // "ø" is one UTF-16 code unit and two UTF-8 bytes: the frame is one byte too large.
+    const wide = { id: 1, channel: 'app.ping', input: { nonce: 'ø' } };
+    expect(encodeBridgeRequest(wide, JSON.stringify(wide).length)).toMatchObject({ ok: false, result: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: '', code: 'TOO_LARGE' }] } } });
+    expect(encodeBridgeRequest(wide, JSON.stringify(wide).length + 1)).toMatchObject({ ok: true });
   });
 });

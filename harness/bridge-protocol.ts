@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { fail, type Result } from '../common/result';
 import { zodFieldIssues } from '../common/validation/field-issues';
-import { largestLegalFrameBytes } from './largest-frame';
 
 /** Messages on the harness WebSocket: the harness's stand-in for Electron's IPC. */
 export const BRIDGE_PATH = '/__harness/bridge';
@@ -50,24 +49,12 @@ export function offeredKey(header: string | undefined): string | null {
   return offer === undefined ? null : offer.slice(KEY_PROTOCOL_PREFIX.length);
 }
 
-let maxFrame: number | undefined;
-
 /**
- * The largest frame a legal request can make (see largest-frame.ts). The harness refuses a larger
- * message at its frame header (WebSocket close 1009), before reading it; the bridge client answers
- * a typed error instead of sending one. Worked out on first use: it walks the whole contract, which
- * would cost the page ~50 ms while it loads (measured with `npm run bench -- renderer`).
+ * The attribute of the bridge's script tag that carries the largest frame the harness accepts (it
+ * works that out from the contract, largest-frame.ts): the page reads the number instead of building
+ * the contract's schemas to work it out again while it loads.
  */
-export function maxFrameBytes(): number {
-  maxFrame ??= largestLegalFrameBytes();
-  return maxFrame;
-}
-
-/**
- * Every request up to this size is legal by size (the contract's largest is far larger; the protocol
- * test holds the two apart), so the client sends it without working out the largest frame.
- */
-export const SURELY_LEGAL_FRAME_BYTES = 1024 * 1024;
+export const MAX_FRAME_ATTRIBUTE = 'data-max-frame-bytes';
 
 export const bridgeRequestSchema = z
   .object({
@@ -106,13 +93,13 @@ export function decodeBridgeFrame(text: string): DecodedFrame {
   };
 }
 
-/** A request as the frame to send, or a typed error when it is larger than any legal request. */
-export function encodeBridgeRequest(request: BridgeRequest): { ok: true; frame: string } | { ok: false; result: Result<never> } {
+/** A request as the frame to send, or a typed error when it is larger than the harness accepts (`maxBytes`). */
+export function encodeBridgeRequest(request: BridgeRequest, maxBytes: number): { ok: true; frame: string } | { ok: false; result: Result<never> } {
   const frame = JSON.stringify(request);
   // UTF-8 takes at most 3 bytes per UTF-16 code unit: only a frame that might be too large is measured.
-  if (frame.length * 3 <= SURELY_LEGAL_FRAME_BYTES || frame.length * 3 <= maxFrameBytes()) return { ok: true, frame };
+  if (frame.length * 3 <= maxBytes) return { ok: true, frame };
   const bytes = new TextEncoder().encode(frame).byteLength;
-  if (bytes <= maxFrameBytes()) return { ok: true, frame };
-  const message = `The request is ${bytes} bytes; no valid request is larger than ${maxFrameBytes()}`;
+  if (bytes <= maxBytes) return { ok: true, frame };
+  const message = `The request is ${bytes} bytes; no valid request is larger than ${maxBytes}`;
   return { ok: false, result: fail('INVALID_INPUT', `Invalid input for ${request.channel}`, [{ path: '', code: 'TOO_LARGE', message }]) };
 }

@@ -92,3 +92,15 @@ export function largestFrameBytes(channel: ChannelName): number {
 export function largestLegalFrameBytes(): number {
   return Math.max(...channelNames.map(largestFrameBytes));
 }
+
+let largest: number | undefined;
+
+/**
+ * The largest frame a legal request can make, worked out once. The harness refuses a larger message at
+ * its frame header (WebSocket close 1009), before reading it, and hands the number to the page with the
+ * bridge script, whose client answers a typed error instead of sending one.
+ */
+export function maxFrameBytes(): number {
+  largest ??= largestLegalFrameBytes();
+  return largest;
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxFrameBytes } from './largest-frame';
 import { call, nextMessage, startTestHarness, type TestHarness } from './test-harness';
 
 let t: TestHarness;
@@ -10,9 +11,10 @@ beforeAll(async () => {
 afterAll(() => t.harness.close());
 
 describe('web harness', () => {
-  it('injects the bridge script before anything else in the page', async () => {
+  it('injects the bridge script before anything else in the page, with the largest frame the harness accepts', async () => {
     const html = await (await fetch(t.harness.url)).text();
-    expect(html).toMatch(/^<!doctype html><html><head><script src="\/__harness\/bridge\.js"><\/script><title>/);
+    expect(html).toMatch(/^<!doctype html><html><head><script src="\/__harness\/bridge\.js" data-max-frame-bytes="(\d+)"><\/script><title>/);
+    expect(html).toContain(`data-max-frame-bytes="${maxFrameBytes()}"`);
   });
 
   it('refuses a WebSocket from another origin', async () => {

@@ -17,13 +17,14 @@ import { SECURITY_HEADERS } from '../main/protocol/content-security-policy';
 import { createStaticResponder } from '../main/protocol/static-responder';
 import type { SecretStore } from '../main/secrets/secret-store';
 import { createBridgeAccess, type Refusal } from './bridge-access';
+import { maxFrameBytes } from './largest-frame';
 import {
   BRIDGE_PATH,
   BRIDGE_PROTOCOL,
   BRIDGE_SCRIPT_PATH,
   decodeBridgeFrame,
   launchUrl,
-  maxFrameBytes,
+  MAX_FRAME_ATTRIBUTE,
   type BridgeMessage,
   type BridgeRequest,
   type DecodedFrame,
@@ -169,7 +170,7 @@ export async function startHarness({ port, rendererDir, bridgeDir, config, secre
     if (response.ok && response.headers.get('Content-Type')?.startsWith('text/html')) {
       // The bridge must define window.portal before the renderer's module script runs.
       body = Buffer.from(
-        body.toString('utf8').replace('<head>', `<head><script src="${BRIDGE_SCRIPT_PATH}"></script>`),
+        body.toString('utf8').replace('<head>', `<head><script src="${BRIDGE_SCRIPT_PATH}" ${MAX_FRAME_ATTRIBUTE}="${maxFrameBytes()}"></script>`),
       );
     }
     res.writeHead(response.status, Object.fromEntries(response.headers));
