@@ -121,7 +121,13 @@ export async function signInThroughBrowser(page: Page, harness: HarnessProcess):
   } finally {
     await browserPage.close();
   }
-  await page.getByTestId('signed-in-user').waitFor();
+  // A refusal (no OS keychain, say) shows on the login screen: say it, instead of timing out waiting for the user.
+  const signedIn = page.getByTestId('signed-in-user');
+  const refused = page.locator('.login-screen [role="alert"]');
+  await signedIn.or(refused).first().waitFor();
+  if (!(await signedIn.isVisible())) {
+    throw new Error(`the app refused the sign-in (${await refused.first().getAttribute('data-error-code')}): ${await refused.first().innerText()}`);
+  }
 }
 
 /**
