@@ -10,6 +10,7 @@ import { openDatabase } from './db/database';
 import { connectEngine } from './engine/connect-engine';
 import { startEngineRuntime } from './engine/engine-runtime';
 import { requireAuthentication } from './http/authenticate';
+import { answerClientError } from './http/client-error-answer';
 import { MAX_PATH_SEGMENT_LENGTH, routeNotFound } from './http/framework-problems';
 import { sendProblem } from './http/problem';
 import { problemErrorHandler } from './http/problem-error-handler';
@@ -63,6 +64,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
     schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },
     frameworkErrors: problemErrorHandler,
+    clientErrorHandler: answerClientError,
   });
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, routeNotFound(request)));

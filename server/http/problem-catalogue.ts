@@ -32,9 +32,19 @@ export const problemCatalogue = {
   },
   BAD_REQUEST: {
     400: {
-      summary: 'The body could not be read for a reason without a code of its own (the stream broke off, say)',
+      summary: 'The request could not be read for a reason without a code of its own (it is not HTTP, or its body broke off)',
       title: 'Bad Request',
     },
+  },
+  HEADERS_TOO_LARGE: {
+    431: {
+      summary: 'The request line and headers together are over the server\'s limit (16 KiB unless the server is started otherwise)',
+      title: 'The request headers are too large',
+      errors: [{ field: 'headers', code: 'TOO_LARGE', message: 'The request line and headers are over 16384 bytes' }],
+    },
+  },
+  REQUEST_TIMEOUT: {
+    408: { summary: 'The request did not arrive whole within the server\'s time limit', title: 'The request did not arrive in time' },
   },
   UNAUTHENTICATED: {
     401: {

@@ -27,7 +27,8 @@ export async function registerOpenApiDocument(app: FastifyInstance): Promise<voi
           '"content-type" when the whole is wrong): 400 VALIDATION_FAILED when the request does not match the schema (JSON_INVALID ' +
           'for a body that is not JSON, PATH_ENCODING_INVALID for a broken %-encoding), 422 with a specific code when a value breaks ' +
           'a rule, 404 ROUTE_NOT_FOUND for a path or method the API does not have, 413 BODY_TOO_LARGE, 414 URI_TOO_LONG, 415 ' +
-          'UNSUPPORTED_MEDIA_TYPE for a body that is not application/json. An operation without a requestBody takes none: no body, ' +
+          'UNSUPPORTED_MEDIA_TYPE for a body that is not application/json, 431 HEADERS_TOO_LARGE and 408 REQUEST_TIMEOUT before ' +
+          'any route is chosen. An operation without a requestBody takes none: no body, ' +
           'an empty one (also with content-type application/json) or {}; any property in it is a 400. Machine groups, grants, ' +
           'vendors, accessible groups, users, portal administrators and access reviews answer 409 SERVICE_NOT_ACTIVE until remote support is active ("activating" does not count); ' +
           '/me, the service itself, the audit log and sync do not. Another organisation\'s ids answer 404. List routes send ' +

@@ -1,8 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import type { ProblemField } from '../http/problem';
+import { PROBLEM_MEDIA_TYPE, type ProblemField } from '../http/problem';
 import { catalogueExample, problemCatalogue, type ProblemCode, type ProblemStatus } from '../http/problem-catalogue';
-
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
@@ -97,7 +95,7 @@ function schemaFailure(route: RouteShape, takesProperties: boolean): ProblemFiel
 
 /**
  * The problems the framework answers for an operation of this shape, before or around its handler:
- * 401 and 500 for every one; 400 VALIDATION_FAILED when it takes input (path parameters, a query, or a
+ * 401, 408, 431 and 500 for every one; 400 VALIDATION_FAILED when it takes input (path parameters, a query, or a
  * body: a route without a body schema still refuses any property in one); 414 with path parameters;
  * 413, 415 and 400 BAD_REQUEST when its method carries a body.
  */
@@ -106,7 +104,8 @@ export function frameworkProblems(route: RouteShape): ProblemAnswer[] {
   const carriesBody = methods.some((method) => !BODILESS_METHODS.has(method));
   const hasParams = route.schema.params !== undefined;
   const takesProperties = carriesBody || route.schema.querystring !== undefined;
-  const answers: ProblemAnswer[] = ['UNAUTHENTICATED', 'INTERNAL'];
+  // Any request can be refused before routing: its headers too large, or too slow to arrive (client-error-answer.ts).
+  const answers: ProblemAnswer[] = ['UNAUTHENTICATED', 'INTERNAL', 'HEADERS_TOO_LARGE', 'REQUEST_TIMEOUT'];
   if (hasParams || takesProperties) {
     const failure = schemaFailure(route, takesProperties);
     answers.push({ code: 'VALIDATION_FAILED', status: 400, ...(failure && { errors: [failure] }) });
