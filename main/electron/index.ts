@@ -97,7 +97,7 @@ function run(): void {
       config,
       secrets: new KeytarSecretStore(),
       adapters: {
-        ...electronAdapters(() => mainWindow),
+        ...electronAdapters(() => mainWindow, () => mainTexts(language)),
         notifier: electronNotifier(() => showWindow?.()),
         languageChanged: (next) => {
           if (next === language) return;

@@ -36,6 +36,12 @@ const nb = {
   reloadButton: 'Last inn på nytt',
   waitButton: 'Vent',
   quitButton: 'Avslutt',
+  saveQrCodeTitle: 'Lagre QR-kode',
+  saveCsvTitle: 'Lagre eksport (CSV)',
+  savePdfTitle: 'Lagre rapport (PDF)',
+  pngFileType: 'PNG-bilde',
+  csvFileType: 'CSV (Excel)',
+  pdfFileType: 'PDF-dokument',
 };
 
 export type MainTexts = Record<keyof typeof nb, string>;
@@ -75,6 +81,12 @@ const en: MainTexts = {
   reloadButton: 'Reload',
   waitButton: 'Wait',
   quitButton: 'Quit',
+  saveQrCodeTitle: 'Save QR code',
+  saveCsvTitle: 'Save export (CSV)',
+  savePdfTitle: 'Save report (PDF)',
+  pngFileType: 'PNG image',
+  csvFileType: 'CSV (Excel)',
+  pdfFileType: 'PDF document',
 };
 
 const texts: Record<UiLanguage, MainTexts> = { nb, en };
