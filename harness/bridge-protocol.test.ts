@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeProtocols, decodeBridgeFrame, encodeBridgeRequest, launchUrl, offeredKey, parseLaunchHash } from './bridge-protocol';
+import { decodeBridgeFrame } from './bridge-frame-decoder';
+import { bridgeProtocols, encodeBridgeRequest, launchUrl, offeredKey, parseLaunchHash } from './bridge-protocol';
 
 const key = 'k'.repeat(43);
 

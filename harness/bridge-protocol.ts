@@ -1,8 +1,10 @@
-import { z } from 'zod';
 import { fail, type Result } from '../common/result';
-import { zodFieldIssues } from '../common/validation/field-issues';
+import type { BridgeRequest } from './bridge-frame-decoder';
 
-/** Messages on the harness WebSocket: the harness's stand-in for Electron's IPC. */
+/**
+ * Messages on the harness WebSocket: the harness's stand-in for Electron's IPC. What the page's bridge
+ * client needs; the harness reads the page's frames with bridge-frame-decoder.ts, so the page loads no zod.
+ */
 export const BRIDGE_PATH = '/__harness/bridge';
 export const BRIDGE_SCRIPT_PATH = '/__harness/bridge.js';
 
@@ -56,42 +58,10 @@ export function offeredKey(header: string | undefined): string | null {
  */
 export const MAX_FRAME_ATTRIBUTE = 'data-max-frame-bytes';
 
-export const bridgeRequestSchema = z
-  .object({
-    id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    // Any name: the dispatcher answers UNKNOWN_CHANNEL for one the contract does not have.
-    channel: z.string().min(1).max(200),
-    input: z.unknown().optional(),
-  })
-  .strict();
-
-export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
-
 export type BridgeMessage =
   /** `id` is null when the frame it answers had no readable id. */
   | { kind: 'result'; id: number | null; result: Result<unknown> }
   | { kind: 'event'; event: string; payload: unknown };
-
-export type DecodedFrame = { ok: true; request: BridgeRequest } | { ok: false; id: number | null; result: Result<never> };
-
-/** Reads one text frame from the page: a request, or the typed error to answer it with. */
-export function decodeBridgeFrame(text: string): DecodedFrame {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, id: null, result: fail('INVALID_INPUT', 'The bridge frame is not JSON', [{ path: '', code: 'JSON_INVALID', message: reason }]) };
-  }
-  const parsed = bridgeRequestSchema.safeParse(value);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  const id = bridgeRequestSchema.shape.id.safeParse((value as { id?: unknown } | null)?.id);
-  return {
-    ok: false,
-    id: id.success ? id.data : null,
-    result: fail('INVALID_INPUT', 'The bridge frame is not a request {id, channel, input}', zodFieldIssues(parsed.error, value)),
-  };
-}
 
 /** A request as the frame to send, or a typed error when it is larger than the harness accepts (`maxBytes`). */
 export function encodeBridgeRequest(request: BridgeRequest, maxBytes: number): { ok: true; frame: string } | { ok: false; result: Result<never> } {

@@ -22,13 +22,11 @@ import {
   BRIDGE_PATH,
   BRIDGE_PROTOCOL,
   BRIDGE_SCRIPT_PATH,
-  decodeBridgeFrame,
   launchUrl,
   MAX_FRAME_ATTRIBUTE,
   type BridgeMessage,
-  type BridgeRequest,
-  type DecodedFrame,
 } from './bridge-protocol';
+import { decodeBridgeFrame, type BridgeRequest, type DecodedFrame } from './bridge-frame-decoder';
 
 export interface HarnessOptions {
   port: number;
