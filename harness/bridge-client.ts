@@ -45,12 +45,16 @@ socket.addEventListener('close', () => {
 
 const portal = buildPortalApi({
   async invoke(channel, input) {
-    try {
-      await opened;
-    } catch {
-      return fail('INTERNAL', 'The harness bridge is not connected');
+    // Not awaited once open: even a settled promise would hold the request until the page's current task
+    // (e.g. the renderer's module evaluation) has ended, and Electron's IPC sends it at once.
+    if (socket.readyState !== WebSocket.OPEN) {
+      try {
+        await opened;
+      } catch {
+        return fail('INTERNAL', 'The harness bridge is not connected');
+      }
+      if (socket.readyState !== WebSocket.OPEN) return fail('INTERNAL', 'The harness bridge closed');
     }
-    if (socket.readyState !== WebSocket.OPEN) return fail('INTERNAL', 'The harness bridge closed');
     const id = nextId++;
     const encoded = encodeBridgeRequest({ id, channel, input }, maxFrameBytes);
     if (!encoded.ok) return encoded.result;

@@ -33,3 +33,23 @@ test('the launch URL hands the page its bridge key, which leaves the address at 
     await stranger.close();
   }
 });
+
+test('a request leaves the page as it is made once the bridge is open, not after the task that made it (as over IPC)', async ({ page, harness }) => {
+  await page.goto(`${harness.url}/#/settings`);
+  await page.waitForSelector('html[data-app-ready="true"]');
+  const sentSynchronously = await page.evaluate(() => {
+    const send = WebSocket.prototype.send;
+    let sent = 0;
+    WebSocket.prototype.send = function (this: WebSocket, ...args: Parameters<WebSocket['send']>) {
+      sent += 1;
+      send.apply(this, args);
+    };
+    try {
+      void window.portal.app.info();
+      return sent;
+    } finally {
+      WebSocket.prototype.send = send;
+    }
+  });
+  expect(sentSynchronously).toBe(1);
+});
