@@ -4,12 +4,23 @@ import { formatCalendarDate, formatOsloDateTime, localeOf } from '../../common/t
 export function timeAgo(iso: string, now: number, language: string): string {
   // A time a moment ahead (clocks of main and window differ by milliseconds) reads as "now", not "in 1 second".
   const seconds = Math.min(0, Math.round((Date.parse(iso) - now) / 1000));
-  const format = new Intl.RelativeTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { numeric: 'auto' });
+  const format = relativeTimeFormat(localeOf(language));
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86_400), 'day');
+}
+
+/** One formatter per locale: making one loads the locale's data, too slow for every render of the status bar. */
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeTimeFormats.set(locale, format);
+  }
+  return format;
 }
 
 /**

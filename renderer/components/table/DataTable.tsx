@@ -66,11 +66,15 @@ export function DataTable<T>({
     return key && sort ? sortRows(rows, key, sort.state.direction) : rows;
   }, [rows, sort]);
 
+  // The virtualiser lays out all rows again (10 000 for the users) whenever getItemKey is a new function.
+  const rowKeyRef = useRef(rowKey);
+  rowKeyRef.current = rowKey;
+  const getItemKey = useCallback((index: number) => rowKeyRef.current(shown[index]!), [shown]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => regionRef.current,
     estimateSize: () => estimatedRowHeight,
-    getItemKey: (index) => rowKey(shown[index]!),
+    getItemKey,
     // A row and the expanded row under it are one item.
     measureElement: (element) => element.getBoundingClientRect().height + expandedHeight(element),
     overscan: 12,

@@ -7,10 +7,14 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tab
  * A cell with focus keeps its mark: it is showing its value whole just then, so it cannot be measured.
  */
 export function markCutCells(region: HTMLElement): void {
-  for (const cell of region.querySelectorAll<HTMLElement>('tbody .cell.cut')) {
+  // All cells are measured before any is marked: a mark between two measurements would lay the table out again.
+  const measured = [...region.querySelectorAll<HTMLElement>('tbody .cell.cut')].flatMap((cell) => {
     const holder = cell.parentElement;
-    if (!holder || holder.contains(document.activeElement)) continue;
-    if (cell.scrollWidth > cell.clientWidth) {
+    if (!holder || holder.contains(document.activeElement)) return [];
+    return [{ cell, holder, cut: cell.scrollWidth > cell.clientWidth }];
+  });
+  for (const { cell, holder, cut } of measured) {
+    if (cut) {
       holder.dataset['cut'] = 'true';
       holder.title = cell.dataset['full'] ?? cell.textContent ?? '';
       if (!cell.querySelector(FOCUSABLE)) holder.tabIndex = 0;
