@@ -8,7 +8,7 @@ import type { BenchFigure } from './figure';
 const FRAME_MS = 1000 / 60;
 
 /** Page loads measured; the figures are the median load's (the machine is shared, one load is noise). */
-const LOADS = 5;
+const LOADS = 9;
 
 /**
  * What has happened at each of the renderer's step marks (renderer/timing/step-marks.ts), and at the paint.
