@@ -16,7 +16,7 @@ import type { BenchFigure } from './figure';
 const silent = { info() {}, warn() {}, error() {} };
 
 /** Full syncs and raw inserts measured; each figure is its median run's. */
-const RUNS = 3;
+const RUNS = 5;
 
 function median<T>(runs: readonly T[], by: (run: T) => number): T {
   return [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)]!;
