@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../portal/portal-types';
-import { buildUserSearchIndex, filterUserIndex } from './user-search';
+import { buildUserSearchIndex, filterUserIndex, foldSearchKeys } from './user-search';
 
 function user(id: string, firstName: string, lastName: string, username: string, email = `${username}@example.no`): User {
   return {
@@ -50,5 +50,16 @@ describe('user search', () => {
   it('requires every word, in any order', () => {
     expect(filterUserIndex(index, 'nordmann kari').map((u) => u.id)).toEqual(['2']);
     expect(filterUserIndex(index, 'kari åsen')).toEqual([]);
+  });
+
+  it('folds the keys in idle time, a few at a time, and a search finds the same either way', () => {
+    const fresh = buildUserSearchIndex(users);
+    expect(fresh.every((entry) => entry.key === undefined)).toBe(true);
+    let budget = 2;
+    expect(foldSearchKeys(fresh, () => budget-- > 0)).toBe(false);
+    expect(fresh.filter((entry) => entry.key !== undefined)).toHaveLength(2);
+    expect(filterUserIndex(fresh, 'sæther').map((u) => u.id)).toEqual(['3']);
+    expect(foldSearchKeys(fresh, () => true)).toBe(true);
+    expect(fresh.map((entry) => entry.key)).toEqual(['kari nordmann kari.nordmann kari.nordmann@example.no', 'ingrid saether ingrid.saether ingrid@helse-vest.example', 'ola asen ola.aasen ola.aasen@example.no']);
   });
 });

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OneTimePasswordReceipt, User } from '../../common/portal/portal-types';
 import type { PortalErrorData, Result } from '../../common/result';
 import type { NewUserInput, UserChanges } from '../../common/users/user-form';
-import { buildUserSearchIndex, type UserSearchEntry } from '../../common/users/user-search';
+import { buildUserSearchIndex, foldSearchKeys, type UserSearchEntry } from '../../common/users/user-search';
 import { markStep } from '../timing/step-marks';
 import { onCacheChanged } from './cache-reload';
 
@@ -50,14 +50,14 @@ export const useUserStore = create<UserState>()((set, get) => {
     const index = buildUserSearchIndex(users);
     markStep('users.index.built');
     set({ index, listError: undefined });
+    foldWhenIdle(index);
   };
   /** A command's answer shows at once; the cache.changed reload that follows confirms it. */
   const adopt = (user: User): void => {
     const { index, detail } = get();
-    set({
-      ...(index ? { index: buildUserSearchIndex([...index.map((entry) => entry.user).filter((u) => u.id !== user.id), user]) } : {}),
-      ...(detail?.id === user.id ? { detail: { id: user.id, user } } : {}),
-    });
+    const next = index && buildUserSearchIndex([...index.map((entry) => entry.user).filter((u) => u.id !== user.id), user]);
+    set({ ...(next ? { index: next } : {}), ...(detail?.id === user.id ? { detail: { id: user.id, user } } : {}) });
+    if (next) foldWhenIdle(next);
   };
   const adoptResult = <T extends User>(result: Result<T>): Result<T> => {
     if (result.ok) adopt(result.value);
@@ -150,6 +150,13 @@ onCacheChanged(async () => {
   const reload = index !== undefined ? load() : cacheChanged().then((brought) => (brought ? load() : undefined));
   await Promise.all([reload, detail ? loadUser(detail.id) : undefined]);
 });
+
+/** The search keys, folded while the page has nothing else to do, so the first keystroke finds them ready. */
+function foldWhenIdle(index: readonly UserSearchEntry[]): void {
+  requestIdleCallback((deadline) => {
+    if (useUserStore.getState().index === index && !foldSearchKeys(index, () => deadline.timeRemaining() > 1)) foldWhenIdle(index);
+  });
+}
 
 export const selectUserIndex = (state: UserState): UserSearchEntry[] | undefined => state.index;
 export const selectUserListError = (state: UserState): PortalErrorData | undefined => state.listError;
