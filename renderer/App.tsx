@@ -19,6 +19,7 @@ export function App() {
   const infoError = useAppStore(selectAppInfoError);
   const loadSession = useSessionStore((state) => state.load);
   const sessionState = useSessionStore(selectSessionState);
+  const sessionError = useSessionStore((state) => state.error);
   const loadSync = useSyncStore((state) => state.load);
   const route = useNavigationStore(selectRoute);
 
@@ -38,7 +39,10 @@ export function App() {
       <AppHeader />
       <CacheRecoveryNotice />
       <LeaveGuardDialog />
-      {sessionState === 'signed-in' ? (
+      {sessionState === undefined && sessionError === undefined ? (
+        // Main answers in a moment whether someone is signed in: no sign-in screen flashes up before the app.
+        <main className="app-main" aria-busy="true" />
+      ) : sessionState === 'signed-in' ? (
         <>
           <MainNav />
           <main className="app-main">
