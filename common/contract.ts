@@ -19,6 +19,7 @@ import { MAX_REVIEW_ITEMS } from './review/review-rules';
 import { reviewSettingsSchema, type ReviewSettings } from './review/review-settings';
 import { SESSION_LIST_DEFAULT, SESSION_LIST_MAX, SESSION_PLACES, type GrantUsageReport, type SessionFacets, type SessionList } from './sessions/remote-session-list';
 import { isIsoDay } from './time/day-input';
+import type { UserSummary } from './users/user-summary';
 
 /**
  * The IPC contract: every request channel the renderer may call, and every event main may push.
@@ -237,7 +238,7 @@ export const channels = {
   },
   'accessibleGroups.list': { input: none, output: returns<AccessibleGroup[]>() },
 
-  'users.list': { input: none, output: returns<User[]>() },
+  'users.list': { input: none, output: returns<UserSummary[]>() },
   'users.get': { input: z.object({ id }).strict(), output: returns<User | null>() },
   /** The cached users who already have this e-mail address (any letter case): "Ny bruker" warns before making another. */
   'users.withEmail': { input: z.object({ email: z.string().max(254) }).strict(), output: returns<User[]>() },

@@ -1,4 +1,4 @@
-import type { User } from '../portal/portal-types';
+import type { UserSummary } from './user-summary';
 import { foldForSearch } from '../validation/search-fold';
 import { byNames } from '../sorting/name-collation';
 
@@ -8,7 +8,7 @@ import { byNames } from '../sorting/name-collation';
  * without), but by `foldSearchKeys` when the page is idle, or by the first search that needs it.
  */
 export interface UserSearchEntry {
-  readonly user: User;
+  readonly user: UserSummary;
   key: string | undefined;
 }
 
@@ -18,7 +18,7 @@ function keyOf(entry: UserSearchEntry): string {
 }
 
 /** Sorted by last name, first name, username (as a Norwegian reader expects "Åsen" after "Nordmann"). */
-export function buildUserSearchIndex(users: readonly User[]): UserSearchEntry[] {
+export function buildUserSearchIndex(users: readonly UserSummary[]): UserSearchEntry[] {
   return users
     .map((user): UserSearchEntry => ({ user, key: undefined }))
     .sort(byNames((entry) => [entry.user.lastName, entry.user.firstName, entry.user.username]));
@@ -40,10 +40,10 @@ export function searchTerms(query: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
-export function filterUserIndex(index: readonly UserSearchEntry[], query: string): User[] {
+export function filterUserIndex(index: readonly UserSearchEntry[], query: string): UserSummary[] {
   const terms = searchTerms(query);
   if (terms.length === 0) return index.map((entry) => entry.user);
-  const matches: User[] = [];
+  const matches: UserSummary[] = [];
   for (const entry of index) {
     const key = keyOf(entry);
     if (terms.every((term) => key.includes(term))) matches.push(entry.user);

@@ -1,4 +1,5 @@
 import type { OneTimePasswordReceipt, OtpauthUri, User, UserWithTotp } from '../../common/portal/portal-types';
+import { userSummary } from '../../common/users/user-summary';
 import { defaultQrFileName } from '../qr/qr-file-name';
 import { renderTotpQrPng } from '../qr/totp-qr-png';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
@@ -40,7 +41,7 @@ export function userHandlers({ core, events }: HandlerDeps): HandlerGroup<Channe
     return user;
   };
   return {
-    'users.list': async () => signedIn().repositories.users.all(),
+    'users.list': async () => signedIn().repositories.users.all().map(userSummary),
     'users.get': async ({ id }) => signedIn().repositories.users.get(id) ?? null,
     // E-mail addresses are ASCII (the shared rule), so SQLite's ASCII lower() is the whole case fold.
     'users.withEmail': async ({ email }) => signedIn().repositories.users.where("lower(json_extract(data, '$.email')) = lower(?)", email.trim()),

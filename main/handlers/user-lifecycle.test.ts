@@ -79,8 +79,18 @@ describe('deactivating, reactivating and deleting a user from the app', () => {
     expect(await call('users.get', { id: created.id })).toMatchObject({ status: 'active' });
   });
 
+  it('lists each user with what the list shows and searches; the user itself has the rest', async () => {
+    const listed = (await call('users.list')).find((user) => user.username === DEMO_ADMIN.username)!;
+    expect(Object.keys(listed).sort()).toEqual(['email', 'engineStatus', 'firstName', 'id', 'lastName', 'mobile', 'roles', 'status', 'twoFactor', 'username']);
+    const user = (await call('users.get', { id: listed.id }))!;
+    expect(user).toMatchObject(listed);
+    expect(user).toHaveProperty('version');
+    expect(user).toHaveProperty('createdAt');
+  });
+
   it('refuses to deactivate or delete the signed-in administrator, saying why', async () => {
-    const me = (await call('users.list')).find((user) => user.username === DEMO_ADMIN.username)!;
+    const listed = (await call('users.list')).find((user) => user.username === DEMO_ADMIN.username)!;
+    const me = (await call('users.get', { id: listed.id }))!;
     await expect(call('users.deactivate', { id: me.id, version: me.version })).rejects.toMatchObject({ code: 'CANNOT_DEACTIVATE_SELF' });
     await expect(call('users.delete', { id: me.id, version: me.version })).rejects.toMatchObject({ code: 'CANNOT_DELETE_SELF' });
     expect(await call('users.get', { id: me.id })).toMatchObject({ status: 'active' });

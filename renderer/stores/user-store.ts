@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { OneTimePasswordReceipt, User } from '../../common/portal/portal-types';
 import type { PortalErrorData, Result } from '../../common/result';
 import type { NewUserInput, UserChanges } from '../../common/users/user-form';
+import { userSummary, type UserSummary } from '../../common/users/user-summary';
 import { buildUserSearchIndex, foldSearchKeys, type UserSearchEntry } from '../../common/users/user-search';
 import { markStep } from '../timing/step-marks';
 import { onCacheChanged } from './cache-reload';
@@ -40,13 +41,13 @@ interface UserState {
 export const useUserStore = create<UserState>()((set, get) => {
   /** The prefetch in flight (resolves to whether it brought the list), and whether the cache changed since it was asked for. */
   let prefetching: { done: Promise<boolean>; stale: boolean } | undefined;
-  const readList = async (): Promise<Result<User[]>> => {
+  const readList = async (): Promise<Result<UserSummary[]>> => {
     markStep('users.list.asked');
     const result = await window.portal.users.list();
     markStep('users.list.answered');
     return result;
   };
-  const showList = (users: readonly User[]): void => {
+  const showList = (users: readonly UserSummary[]): void => {
     const index = buildUserSearchIndex(users);
     markStep('users.index.built');
     set({ index, listError: undefined });
@@ -55,7 +56,7 @@ export const useUserStore = create<UserState>()((set, get) => {
   /** A command's answer shows at once; the cache.changed reload that follows confirms it. */
   const adopt = (user: User): void => {
     const { index, detail } = get();
-    const next = index && buildUserSearchIndex([...index.map((entry) => entry.user).filter((u) => u.id !== user.id), user]);
+    const next = index && buildUserSearchIndex([...index.map((entry) => entry.user).filter((u) => u.id !== user.id), userSummary(user)]);
     set({ ...(next ? { index: next } : {}), ...(detail?.id === user.id ? { detail: { id: user.id, user } } : {}) });
     if (next) foldWhenIdle(next);
   };
@@ -170,7 +171,7 @@ export const selectUserDetail =
  * refuses the role to someone who cannot sign in). A plain function over the selected index (used in a
  * useMemo): a selector returning a fresh array would make zustand re-render endlessly.
  */
-export function nonAdminUsers(index: readonly UserSearchEntry[] | undefined): User[] {
+export function nonAdminUsers(index: readonly UserSearchEntry[] | undefined): UserSummary[] {
   return (index ?? [])
     .filter((entry) => !entry.user.roles.includes('portal-admin') && entry.user.status !== 'deactivated')
     .map((entry) => entry.user);

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/portal/portal-types';
 import type { PortalErrorData } from '../../../common/result';
+import type { UserSummary } from '../../../common/users/user-summary';
 import { useAdminStore } from '../../stores/admin-store';
 import { nonAdminUsers, selectUserIndex, useUserStore } from '../../stores/user-store';
 import { CommandButton } from '../CommandButton';
@@ -16,13 +17,13 @@ export function DelegateAdminForm({ onDelegated }: { onDelegated: (user: User) =
   const delegate = useAdminStore((state) => state.delegate);
   const candidates = useMemo(() => nonAdminUsers(index), [index]);
   const [userId, setUserId] = useState('');
-  const [confirming, setConfirming] = useState<User>();
+  const [confirming, setConfirming] = useState<UserSummary>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<PortalErrorData>();
   const selectId = useId();
 
   // Handing over the same rights as one's own is asked once more, with what they allow, before it is sent.
-  const confirmDelegate = async (user: User) => {
+  const confirmDelegate = async (user: UserSummary) => {
     setConfirming(undefined);
     setBusy(true);
     setError(undefined);

@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../common/portal/portal-types';
+import type { UserSummary } from '../../../common/users/user-summary';
 import { selectNavigate, useNavigationStore } from '../../stores/navigation-store';
 import { markStep } from '../../timing/step-marks';
 import { EngineObjectState } from '../engine/EngineObjectState';
@@ -12,7 +12,7 @@ const TEST_ID = 'user-list';
  * The users, in the order of the search index (last name, first name), sortable by any column. With
  * 10 000 users only the rows in view exist in the DOM; Arrow keys move between the rows' links.
  */
-export function UserList({ users }: { users: readonly User[] }) {
+export function UserList({ users }: { users: readonly UserSummary[] }) {
   const { t } = useTranslation();
   const navigate = useNavigationStore(selectNavigate);
   // Translated once per render, not once per row: the table reads these for hundreds of rows as it sizes its columns.
@@ -22,10 +22,10 @@ export function UserList({ users }: { users: readonly User[] }) {
     deactivated: t('users.lifecycle.deactivatedStatus'),
     active: t('users.lifecycle.active'),
   };
-  const twoFactor = (user: User) => (user.twoFactor === 'totp' ? labels.totp : labels.yubikey);
-  const fullName = (user: User) => `${user.firstName} ${user.lastName}`;
+  const twoFactor = (user: UserSummary) => (user.twoFactor === 'totp' ? labels.totp : labels.yubikey);
+  const fullName = (user: UserSummary) => `${user.firstName} ${user.lastName}`;
   // A user cached by an older portal has no status: it was active.
-  const status = (user: User) => (user.status === 'deactivated' ? labels.deactivated : labels.active);
+  const status = (user: UserSummary) => (user.status === 'deactivated' ? labels.deactivated : labels.active);
   // The list is in the DOM before its first paint (bench/renderer.ts: "list rendered (React)").
   useLayoutEffect(() => markStep('users.list.committed'));
   return (
