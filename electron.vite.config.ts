@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
+      // Bundled: an external `import … with { type: 'json' }` loses its attribute in the output, which Node refuses.
+      externalizeDeps: { exclude: ['unhomoglyph'] },
       rolldownOptions: { input: { index: resolve(root, 'main/electron/index.ts') } },
     },
   },
