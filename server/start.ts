@@ -18,6 +18,7 @@ import { strictBodyValidator } from './http/strict-body-validator';
 import { resolveOptions, type PortalServerOptions } from './options';
 import { registerOidc } from './oidc/register-oidc';
 import { registerOpenApiDocument } from './openapi/openapi-document';
+import { lazySerializer } from './http/lazy-serializer';
 import { applySeed } from './seed';
 
 export interface RunningPortalServer {
@@ -62,7 +63,7 @@ export async function startPortalServer(input: PortalServerOptions): Promise<Run
     bodyLimit: 256 * 1024,
     routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
-    schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator(), buildSerializer: lazySerializer() } },
     frameworkErrors: problemErrorHandler,
     clientErrorHandler: answerClientError,
   });
