@@ -71,9 +71,9 @@ describe('the built main bundle, run from the repository (not packaged)', () => 
 
   afterAll(() => app.kill());
 
-  it('registers the app:// scheme as privileged and enables the sandbox before ready', () => {
+  it('registers the app:// scheme as privileged (its compiled scripts cached between starts) and enables the sandbox before ready', () => {
     const scheme = app.all('protocol.registerSchemesAsPrivileged')[0]!;
-    expect(scheme['schemes']).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(scheme['schemes']).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }]);
     expect(scheme['ready']).toBe(false);
     expect(app.all('app.enableSandbox')[0]!['ready']).toBe(false);
     expect(app.indexOf('app.requestSingleInstanceLock')).toBeLessThan(app.indexOf('app.ready'));

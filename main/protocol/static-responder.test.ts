@@ -42,6 +42,12 @@ describe('createStaticResponder', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it('lets the content-hashed bundles be cached for good, and everything else only after asking again', async () => {
+    expect((await get('app://fjernhjelp/assets/app.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await get('app://fjernhjelp/')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get('app://fjernhjelp/index.html')).headers.get('cache-control')).toBe('no-cache');
+  });
+
   it.each([
     'app://fjernhjelp/../secret.json',
     'app://fjernhjelp/%2e%2e/secret.json',

@@ -17,6 +17,14 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export type StaticResponder = (request: Request) => Promise<Response>;
 
 /**
+ * Vite's output folder for the bundles it names by their content hash (`index-<hash>.js`): a file there never
+ * changes under its name, so it is cached for good, and the browser keeps the compiled code of its scripts
+ * with it (V8's code cache) instead of compiling them again on every load. build-checks/ checks the names.
+ */
+export const HASHED_ASSETS_DIR = 'assets';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
  * Serves the built renderer from `rootDir` with the security headers. Written against the web
  * `Request`/`Response` types so the same code backs Electron's `protocol.handle('app', …)` and the
  * web harness, and is tested under plain Node. Anything outside `rootDir` or of an unknown type is 404.
@@ -36,7 +44,8 @@ export function createStaticResponder(rootDir: string): StaticResponder {
     } catch {
       return notFound();
     }
-    const headers = { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' };
+    const hashed = relative(root, filePath).split(sep)[0] === HASHED_ASSETS_DIR;
+    const headers = { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': hashed ? IMMUTABLE : 'no-cache' };
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }
