@@ -238,7 +238,7 @@ export const channels = {
   },
   'accessibleGroups.list': { input: none, output: returns<AccessibleGroup[]>() },
 
-  'users.list': { input: none, output: returns<UserSummary[]>() },
+  'users.list': { input: none, output: returns<readonly UserSummary[]>() },
   'users.get': { input: z.object({ id }).strict(), output: returns<User | null>() },
   /** The cached users who already have this e-mail address (any letter case): "Ny bruker" warns before making another. */
   'users.withEmail': { input: z.object({ email: z.string().max(254) }).strict(), output: returns<User[]>() },

@@ -28,6 +28,11 @@ export interface EntityTable<T> {
   all(): T[];
   where(condition: string, ...params: Column[]): T[];
   count(): number;
+  /**
+   * Counts this table's writes (puts and removes, taken or not) since it was opened: what a reader derived
+   * from the table still holds while the count is the same (see derived-from-table.ts).
+   */
+  generation(): number;
 }
 
 /**
@@ -49,13 +54,16 @@ export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableS
   const all = db.prepare(`SELECT data FROM ${spec.table} ORDER BY ${orderBy}`).pluck();
   const count = db.prepare(`SELECT COUNT(*) FROM ${spec.table}`).pluck();
   const parse = (data: unknown): T => JSON.parse(data as string) as T;
+  let writes = 0;
 
   return {
     put(item, version) {
+      writes++;
       const columns = spec.columns(item);
       upsert.run(spec.idOf(item), version, JSON.stringify(item), ...spec.columnNames.map((name) => columns[name]));
     },
     remove(id) {
+      writes++;
       remove.run(id);
     },
     get(id) {
@@ -70,6 +78,9 @@ export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableS
     },
     count() {
       return count.get() as number;
+    },
+    generation() {
+      return writes;
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { OneTimePasswordReceipt, OtpauthUri, User, UserWithTotp } from '../../common/portal/portal-types';
 import { userSummary } from '../../common/users/user-summary';
+import { derivedFromTable } from '../cache/derived-from-table';
+import type { EntityTable } from '../cache/entity-table';
 import { defaultQrFileName } from '../qr/qr-file-name';
 import { renderTotpQrPng } from '../qr/totp-qr-png';
 import { writeOwnerOnlyFile } from '../files/write-owner-only-file';
@@ -24,6 +26,9 @@ type Channels =
 
 const path = encodeURIComponent;
 
+/** The users list as it is sent: built once per change of the cached users, not on every ask. */
+const userSummaries = derivedFromTable((users: EntityTable<User>) => users.all().map(userSummary));
+
 /** The portal's user answer without the one-time `otpauthUri`: the TOTP secret never leaves main. */
 function withoutSecret({ otpauthUri: _secret, ...user }: UserWithTotp): User {
   return user;
@@ -41,7 +46,7 @@ export function userHandlers({ core, events }: HandlerDeps): HandlerGroup<Channe
     return user;
   };
   return {
-    'users.list': async () => signedIn().repositories.users.all().map(userSummary),
+    'users.list': async () => userSummaries(signedIn().repositories.users),
     'users.get': async ({ id }) => signedIn().repositories.users.get(id) ?? null,
     // E-mail addresses are ASCII (the shared rule), so SQLite's ASCII lower() is the whole case fold.
     'users.withEmail': async ({ email }) => signedIn().repositories.users.where("lower(json_extract(data, '$.email')) = lower(?)", email.trim()),

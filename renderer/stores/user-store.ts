@@ -41,7 +41,7 @@ interface UserState {
 export const useUserStore = create<UserState>()((set, get) => {
   /** The prefetch in flight (resolves to whether it brought the list), and whether the cache changed since it was asked for. */
   let prefetching: { done: Promise<boolean>; stale: boolean } | undefined;
-  const readList = async (): Promise<Result<UserSummary[]>> => {
+  const readList = async (): Promise<Result<readonly UserSummary[]>> => {
     markStep('users.list.asked');
     const result = await window.portal.users.list();
     markStep('users.list.answered');
