@@ -92,9 +92,13 @@ export function getGrant(db: Db, groupId: string, vendorId: string): Grant | und
   return row && toGrant(row);
 }
 
-/** For the sync feed: the grants with these (group, vendor) keys, in one statement (a page is up to thousands). */
-export function getGrants(db: Db, keys: ReadonlyArray<readonly [groupId: string, vendorId: string]>): Grant[] {
-  const rows = prepared(db, `${SELECT_GRANT} WHERE (gr.group_id, gr.vendor_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`).all(idList(keys)) as GrantRow[];
+/**
+ * For the sync feed: the organisation's grants whose version is after `since` and at most `upTo`, which are a
+ * page's grants, in one range of the (organisation_id, version) index. Read by their keys instead (json_each,
+ * then an index search per key) they took three times as long: most of a large first sync's rows are grants.
+ */
+export function getGrantsChangedBetween(db: Db, organisationId: string, since: number, upTo: number): Grant[] {
+  const rows = prepared(db, `${SELECT_GRANT} WHERE gr.organisation_id = ? AND gr.version > ? AND gr.version <= ?`).all(organisationId, since, upTo) as GrantRow[];
   return rows.map(toGrant);
 }
 

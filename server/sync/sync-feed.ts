@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { getAuditEvents } from '../domain/audit-log';
-import { getAccessibleGroups, getGrants } from '../domain/grant-repository';
+import { getAccessibleGroups, getGrantsChangedBetween } from '../domain/grant-repository';
 import { getMachineGroupsById } from '../domain/machine-group-repository';
 import { getRemoteSupportService } from '../domain/remote-support-service';
 import type { SyncType } from '../domain/sync-types';
@@ -100,16 +100,24 @@ export function readSyncPage(db: Db, organisationId: string, since: number, limi
         page = before.length > 0 ? before : (heads.all({ org: organisationId, since, upTo: boundary, n: NO_BOUND }) as Head[]);
       }
     }
-    const changes = toChanges(db, organisationId, page);
-    return { cursor: page.at(-1)?.version ?? since, hasMore, changes };
+    const cursor = page.at(-1)?.version ?? since;
+    const changes = toChanges(db, { organisationId, since, upTo: cursor }, page);
+    return { cursor, hasMore, changes };
   })();
+}
+
+/** Whose page it is, and the versions it holds: after `since`, at most `upTo`. */
+interface PageScope {
+  organisationId: string;
+  since: number;
+  upTo: number;
 }
 
 /**
  * The page's puts are read a type at a time, each type in one statement over all its ids on the page, in the
  * same shapes the REST routes give (the repositories' own row mappers); a query per item cost twenty times more.
  */
-function toChanges(db: Db, organisationId: string, heads: readonly Head[]): SyncChange[] {
+function toChanges(db: Db, scope: PageScope, heads: readonly Head[]): SyncChange[] {
   const idsByType = new Map<SyncType, string[]>();
   for (const head of heads) {
     if (head.op !== 'put') continue;
@@ -118,7 +126,7 @@ function toChanges(db: Db, organisationId: string, heads: readonly Head[]): Sync
     else idsByType.set(head.type, [head.id]);
   }
   const items = new Map<SyncType, ReadonlyMap<string, unknown>>();
-  for (const [type, ids] of idsByType) items.set(type, hydrate[type](db, organisationId, ids));
+  for (const [type, ids] of idsByType) items.set(type, hydrate[type](db, scope, ids));
   return heads.map((head) => toChange(head, items.get(head.type)));
 }
 
@@ -135,26 +143,21 @@ function byId(items: ReadonlyArray<{ id: string | number }>): Map<string, unknow
   return new Map(items.map((item) => [String(item.id), item]));
 }
 
-/** Per type: the items with these ids (heads of the organisation's feed, so already in its scope). */
-const hydrate: Record<SyncType, (db: Db, organisationId: string, ids: string[]) => ReadonlyMap<string, unknown>> = {
+/**
+ * Per type: the items with these ids (heads of the organisation's feed, so already in its scope). The
+ * owner's grants are read by the page's versions instead: the same rows (a grant's head is its own row
+ * and version), in a third of the time; toChange still finds each head's item or fails the page.
+ */
+const hydrate: Record<SyncType, (db: Db, scope: PageScope, ids: string[]) => ReadonlyMap<string, unknown>> = {
   // The organisation itself: one row, and its shape carries no id.
-  service: (db, _organisationId, ids) => new Map(ids.map((id) => [id, getRemoteSupportService(db, id)])),
-  vendor: (db, _organisationId, ids) => byId(findVendors(db, ids)),
-  machineGroup: (db, _organisationId, ids) => byId(getMachineGroupsById(db, ids)),
-  grant: (db, _organisationId, ids) =>
-    byId(
-      getGrants(
-        db,
-        ids.map((id) => {
-          const [groupId = '', vendorId = ''] = id.split(':');
-          return [groupId, vendorId] as const;
-        }),
-      ),
-    ),
-  accessibleGroup: (db, organisationId, ids) => byId(getAccessibleGroups(db, organisationId, ids)),
-  user: (db, _organisationId, ids) => byId(getUserRows(db, ids).map(toUser)),
-  auditEvent: (db, _organisationId, ids) => byId(getAuditEvents(db, ids.map(Number))),
-  device: (db, _organisationId, ids) => byId(getDevices(db, ids)),
-  engineFinding: (db, _organisationId, ids) => byId(findingSnapshots(db, ids)),
-  remoteSession: (db, _organisationId, ids) => byId(getRemoteSessions(db, ids)),
+  service: (db, _scope, ids) => new Map(ids.map((id) => [id, getRemoteSupportService(db, id)])),
+  vendor: (db, _scope, ids) => byId(findVendors(db, ids)),
+  machineGroup: (db, _scope, ids) => byId(getMachineGroupsById(db, ids)),
+  grant: (db, { organisationId, since, upTo }) => byId(getGrantsChangedBetween(db, organisationId, since, upTo)),
+  accessibleGroup: (db, { organisationId }, ids) => byId(getAccessibleGroups(db, organisationId, ids)),
+  user: (db, _scope, ids) => byId(getUserRows(db, ids).map(toUser)),
+  auditEvent: (db, _scope, ids) => byId(getAuditEvents(db, ids.map(Number))),
+  device: (db, _scope, ids) => byId(getDevices(db, ids)),
+  engineFinding: (db, _scope, ids) => byId(findingSnapshots(db, ids)),
+  remoteSession: (db, _scope, ids) => byId(getRemoteSessions(db, ids)),
 };
