@@ -1,4 +1,5 @@
 import { benchAccessReview } from './access-review';
+import { benchCacheRead } from './cache-read';
 import type { BenchFigure } from './figure';
 import { benchIpcDispatch } from './ipc-dispatch';
 import { benchRenderer } from './renderer';
@@ -8,6 +9,7 @@ import { benchSync } from './sync';
 const benches: Record<string, () => Promise<BenchFigure[]>> = {
   ipc: benchIpcDispatch,
   sync: benchSync,
+  'cache-read': benchCacheRead,
   review: benchReview,
   'access-review': benchAccessReview,
   renderer: benchRenderer,

@@ -51,4 +51,13 @@ describe('the cache lists names in Norwegian order', () => {
     // Norwegian collation reads "Aa" in a name as "Å" (Aas = Ås), as Norwegian phone books and registers do.
     expect(cache.users.all().map((item) => `${item.firstName} ${item.lastName}`)).toEqual(['Anne Nordmann', 'Kari Nordmann', 'Åse Ødegård', 'Per Aas', 'Ola Åsen']);
   });
+
+  it('equal names come out in id order, however they were written', () => {
+    const cache = freshCache();
+    ['v3', 'v1', 'v2'].forEach((id) => cache.vendors.put(vendor(id, 'Berg AS'), 1));
+    cache.vendors.put(vendor('v0', 'Ås AS'), 1);
+    expect(cache.vendors.all().map((item) => item.id)).toEqual(['v1', 'v2', 'v3', 'v0']);
+    ['m2', 'm1'].forEach((id) => cache.machineGroups.put(group(id, 'Maskiner'), 1));
+    expect(cache.machineGroups.all().map((item) => item.id)).toEqual(['m1', 'm2']);
+  });
 });

@@ -47,14 +47,14 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
       columnNames: ['name', 'search_key'],
       idOf: (item: Vendor) => item.id,
       columns: (item) => ({ name: item.name, search_key: foldForSearch(item.name) }),
-      order: { compare: byNames((vendor) => [vendor.name]) },
+      order: { compare: byNames((vendor) => [vendor.name]), presort: 'search_key, id' },
     }),
     machineGroups: entityTable(db, {
       table: 'machine_groups',
       columnNames: ['name', 'full_name', 'sync_state', 'ready_at'],
       idOf: (item: MachineGroup) => item.id,
       columns: (item) => ({ name: item.name, full_name: item.fullName, sync_state: item.syncState, ready_at: item.readyAt }),
-      order: { compare: byNames((group) => [group.name]) },
+      order: { compare: byNames((group) => [group.name]), presort: 'name, id' },
     }),
     grants: entityTable(db, {
       table: 'grants',
@@ -68,14 +68,14 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
         granted_at: item.grantedAt,
         expires_at: item.expiresAt ?? null,
       }),
-      order: { compare: byNames((grant) => [grant.vendor.name]) },
+      order: { compare: byNames((grant) => [grant.vendor.name]), presort: 'vendor_name, id' },
     }),
     accessibleGroups: entityTable(db, {
       table: 'accessible_groups',
       columnNames: ['owner_id', 'owner_name', 'full_name', 'mode'],
       idOf: (item: AccessibleGroup) => item.id,
       columns: (item) => ({ owner_id: item.owner.id, owner_name: item.owner.name, full_name: item.fullName, mode: item.mode }),
-      order: { compare: byNames((group) => [group.owner.name, group.name]) },
+      order: { compare: byNames((group) => [group.owner.name, group.name]), presort: 'owner_name, full_name, id' },
     }),
     users: entityTable(db, {
       table: 'users',
@@ -86,7 +86,7 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
         sort_key: foldForSearch(`${item.lastName} ${item.firstName}`),
         search_key: foldForSearch(`${item.firstName} ${item.lastName} ${item.username} ${item.email}`),
       }),
-      order: { compare: byNames((user) => [user.lastName, user.firstName, user.username]) },
+      order: { compare: byNames((user) => [user.lastName, user.firstName, user.username]), presort: 'sort_key, id' },
     }),
     auditEvents: entityTable(db, {
       table: 'audit_events',
@@ -106,7 +106,7 @@ export function cacheRepositories(db: CacheDb): CacheRepositories {
       columnNames: ['group_id', 'name'],
       idOf: (item: GroupDevice) => item.id,
       columns: (item) => ({ group_id: item.groupId, name: item.name }),
-      order: { compare: byNames((device) => [device.name]) },
+      order: { compare: byNames((device) => [device.name]), presort: 'name, id' },
     }),
     engineFindings: entityTable(db, {
       table: 'engine_findings',

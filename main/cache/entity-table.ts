@@ -12,9 +12,11 @@ export interface EntityTableSpec<T, C extends string> {
   /**
    * The order of `all()` and `where()`: an ORDER BY (a constant from code, never user input) for times
    * and codes, or, for names, a comparison: SQLite orders text by code point (Å before Æ and Ø), so names
-   * are sorted here in Norwegian order (common/sorting/name-collation).
+   * are sorted here in Norwegian order (common/sorting/name-collation). `presort` reads them in an order
+   * close to it first (the names' columns; then id, so equal names come out the same way every time): the
+   * sort then mostly finds runs already in order, and compares far fewer pairs with the slow collator.
    */
-  order: { sql: string } | { compare: (a: T, b: T) => number };
+  order: { sql: string } | { compare: (a: T, b: T) => number; presort: string };
 }
 
 export interface EntityTable<T> {
@@ -48,8 +50,7 @@ export function entityTable<T, C extends string>(db: CacheDb, spec: EntityTableS
   );
   const remove = db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`);
   const get = db.prepare(`SELECT data FROM ${spec.table} WHERE id = ?`).pluck();
-  // Sorted in code, the rows are read in id order first, so equal names come out the same way every time.
-  const orderBy = 'sql' in spec.order ? spec.order.sql : 'id';
+  const orderBy = 'sql' in spec.order ? spec.order.sql : spec.order.presort;
   const sorted = (items: T[]): T[] => ('compare' in spec.order ? items.sort(spec.order.compare) : items);
   const all = db.prepare(`SELECT data FROM ${spec.table} ORDER BY ${orderBy}`).pluck();
   const count = db.prepare(`SELECT COUNT(*) FROM ${spec.table}`).pluck();
