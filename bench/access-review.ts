@@ -10,6 +10,7 @@ import { cacheRepositories } from '../main/cache/cache-repositories';
 import { grantUsage } from '../main/cache/grant-usage';
 import { sortRows, type SortKey } from '../common/sorting/sort-rows';
 import type { BenchFigure } from './figure';
+import { medianOf } from './median';
 
 const FRAME_MS = 1000 / 60;
 const DAY_MS = 86_400_000;
@@ -80,16 +81,15 @@ export async function benchAccessReview(grantCount = 10_000, sessionCount = 100_
       }
     }
     keystrokes.sort((a, b) => a - b);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    const openMs = median(opens.map((open) => open.read + open.usage + open.build));
+    const openMs = medianOf(opens.map((open) => open.read + open.usage + open.build));
     const keyMedian = keystrokes[Math.floor(keystrokes.length / 2)]!;
     // The 95th percentile: the slow keystrokes a reviewer notices, without the one a garbage collection happened to land on.
     const keyP95 = keystrokes[Math.floor(keystrokes.length * 0.95)]!;
     const keyWorst = keystrokes.at(-1)!;
     return [
-      { name: `access-review.read ${grantCount} grants`, value: median(opens.map((open) => open.read)), unit: 'ms' },
-      { name: `access-review.usage query (${sessionCount} sessions)`, value: median(opens.map((open) => open.usage)), unit: 'ms' },
-      { name: 'access-review.store build (rows + advice)', value: median(opens.map((open) => open.build)), unit: 'ms' },
+      { name: `access-review.read ${grantCount} grants`, value: medianOf(opens.map((open) => open.read)), unit: 'ms' },
+      { name: `access-review.usage query (${sessionCount} sessions)`, value: medianOf(opens.map((open) => open.usage)), unit: 'ms' },
+      { name: 'access-review.store build (rows + advice)', value: medianOf(opens.map((open) => open.build)), unit: 'ms' },
       { name: 'access-review.open total', value: openMs, unit: 'ms' },
       { name: 'access-review.open / frame', value: openMs / FRAME_MS, unit: 'ratio' },
       { name: 'access-review.keystroke→filtered (median)', value: keyMedian, unit: 'ms' },

@@ -12,15 +12,12 @@ import { SyncEngine } from '../main/sync/sync-engine';
 import { devTokenTransport } from '../main/test-support/dev-token-transport';
 import { DEMO_ADMIN } from '../server/seed/demo-credentials';
 import type { BenchFigure } from './figure';
+import { median, medianOf } from './median';
 
 const silent = { info() {}, warn() {}, error() {} };
 
 /** Full syncs and raw inserts measured; each figure is its median run's. */
 const RUNS = 5;
-
-function median<T>(runs: readonly T[], by: (run: T) => number): T {
-  return [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)]!;
-}
 
 /** CPU time (user + system) a child process has used so far, where /proc tells it (Linux); otherwise undefined. */
 function childCpuMs(pid: number | undefined): number | undefined {
@@ -129,7 +126,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       raws.push(performance.now() - start);
       raw.close();
     }
-    const rawMs = median(raws, (ms) => ms);
+    const rawMs = medianOf(raws);
 
     const syncRate = rows / (fullMs / 1000);
     const firstRate = rows / (fulls[0]!.ms / 1000);

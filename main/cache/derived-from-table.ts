@@ -2,7 +2,7 @@ import type { EntityTable } from './entity-table';
 
 /**
  * What a reader derives from a whole table (the users list: 10 000 rows read, parsed, sorted in Norwegian
- * order and cut to summaries, 60–90 ms), kept until the table's next write, so asking again costs nothing.
+ * order and cut to summaries, tens of milliseconds), kept until the table's next write, so asking again costs nothing.
  * Every write goes through the table (entity-table.ts), so its generation says when it changed. The value is
  * frozen: it is handed to every caller, and none may change it for the others.
  */
