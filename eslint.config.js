@@ -56,8 +56,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // Tool configuration files are loaded by their tools through a default export.
-    files: ['*.config.ts', '*.config.js', 'harness/vite.config.ts', 'build-checks/vitest.config.ts'],
+    // Tool configuration files, and the tests' global setup (Playwright takes only a default export), are loaded by their tools through a default export.
+    files: ['*.config.ts', '*.config.js', 'harness/vite.config.ts', 'build-checks/vitest.config.ts', 'scripts/testing/temp-root.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -10,6 +10,8 @@ if (!electron.available && !process.env['TEST_WORKER_INDEX']) {
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
+  // One temporary folder per run, removed at its end (scripts/testing/temp-root.ts).
+  globalSetup: './scripts/testing/temp-root.ts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env['CI'],

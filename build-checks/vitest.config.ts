@@ -6,6 +6,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['**/*.test.ts'],
     environment: 'node',
+    // One temporary folder per run, removed at its end (scripts/testing/temp-root.ts).
+    globalSetup: ['../scripts/testing/temp-root.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 120_000,
