@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { preloadEntryImports } from './scripts/build/preload-entry-imports';
 
 const root = import.meta.dirname;
 
@@ -27,7 +28,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), preloadEntryImports()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       target: 'chrome130',

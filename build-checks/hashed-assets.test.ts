@@ -19,6 +19,12 @@ describe('renderer assets are named by their content', () => {
     expect(files).toEqual(expect.arrayContaining(referenced));
   });
 
+  it('preloads the rest of the app, which the entry imports only once it has asked for the first screen (renderer/main.tsx)', () => {
+    const html = readFileSync(builtBundles.rendererIndex, 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\.\/assets\/([^"]+)"/g)].map((match) => match[1]);
+    expect(preloaded).toContainEqual(expect.stringMatching(/^app-start-/));
+  });
+
   it.each(files)('%s carries a content hash in its name (Vite\'s name-hash.ext)', (file) => {
     expect(file).toMatch(/^[\w.-]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/);
   });

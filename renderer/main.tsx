@@ -1,20 +1,7 @@
 // First: starts the first screen's read before the rest of the app is evaluated (see the module).
 import './stores/first-screen-reads';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { initI18n } from './i18n/i18n';
 import './styles.css';
-import { markStep } from './timing/step-marks';
 
-markStep('app.script');
-const rootElement = document.getElementById('root');
-if (!rootElement) throw new Error('index.html has no #root element');
-
-await initI18n();
-markStep('app.i18n');
-createRoot(rootElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The rest of the app is a chunk of its own, asked for only now: the read above is already in main's hands
+// while the browser compiles it (bench, load → users painted: the step "users list asked for").
+await import('./app-start');
