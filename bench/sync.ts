@@ -8,13 +8,19 @@ import { PortalClient } from '../main/api/portal-client';
 import { openCache, type CacheDb } from '../main/cache/cache-database';
 import { cacheRepositories } from '../main/cache/cache-repositories';
 import { syncStateRepository } from '../main/cache/sync-state-repository';
+import { applySyncPage } from '../main/sync/apply-sync-page';
 import { SyncEngine } from '../main/sync/sync-engine';
 import { devTokenTransport } from '../main/test-support/dev-token-transport';
 import { DEMO_ADMIN } from '../server/seed/demo-credentials';
 import type { BenchFigure } from './figure';
 import { median, medianOf } from './median';
 
-const silent = { info() {}, warn() {}, error() {} };
+/** What the engine logs at the end of a run (main/sync/sync-engine.ts): where the run's time went. */
+interface RunTimes {
+  ms: number;
+  waitedMs: number;
+  appliedMs: number;
+}
 
 /** Full syncs and raw inserts measured; each figure is its median run's. */
 const RUNS = 5;
@@ -30,6 +36,24 @@ function childCpuMs(pid: number | undefined): number | undefined {
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * The median run's time by step, as the engine measured it: waiting for a page (the portal building it, HTTP
+ * and the JSON parse, which runs as the answer is read; the next page is asked for before this one is
+ * written), writing pages to the cache (SQLite, one transaction each), and the rest (the engine status, the
+ * event loop).
+ */
+function runShares({ ms, waitedMs, appliedMs }: RunTimes): BenchFigure[] {
+  const steps: Array<[string, number]> = [
+    ['waiting for pages (portal, HTTP, JSON parse)', waitedMs],
+    ['writing pages (SQLite transactions)', appliedMs],
+    ['the rest (engine status, event loop)', ms - waitedMs - appliedMs],
+  ];
+  return steps.flatMap(([step, value]) => [
+    { name: `sync.step → ${step}`, value, unit: 'ms' },
+    { name: `sync.step → ${step} share`, value: value / ms, unit: 'ratio' },
+  ]);
 }
 
 /**
@@ -53,6 +77,14 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
     // Only counted while it syncs: holding 110 000 parsed rows would tax the sync's garbage collection, which the app's does not pay.
     let rows = 0;
     let pageSize = 0;
+    let times: RunTimes | undefined;
+    const logger = {
+      info(event: string, fields?: Record<string, unknown>) {
+        if (event === 'sync.done') times = fields as unknown as RunTimes;
+      },
+      warn() {},
+      error() {},
+    };
     const syncInto = (db: CacheDb): SyncEngine =>
       new SyncEngine({
         db,
@@ -66,14 +98,14 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
           return page;
         },
         now: () => new Date(),
-        logger: silent,
+        logger,
         onStatus: () => {},
         onCacheChanged: () => {},
       });
 
     // Each full sync into a new, empty cache. The first is an app's first sync as it starts (nothing compiled yet,
     // and the portal reading its rows for the first time); the median says what the code costs on a shared machine.
-    const fulls: Array<{ ms: number; appCpu: number; portalCpu: number | undefined }> = [];
+    const fulls: Array<{ ms: number; appCpu: number; portalCpu: number | undefined; times: RunTimes }> = [];
     let db: CacheDb | undefined;
     let engine: SyncEngine | undefined;
     for (let run = 0; run < RUNS; run++) {
@@ -81,6 +113,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       db = openCache(join(dir, `cache-${run}.sqlite`));
       engine = syncInto(db);
       rows = 0;
+      times = undefined;
       const portalCpuBefore = childCpuMs(server.pid);
       const appCpuBefore = process.cpuUsage();
       const start = performance.now();
@@ -89,7 +122,8 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       const appCpu = cpuMs(process.cpuUsage(appCpuBefore));
       const portalCpuAfter = childCpuMs(server.pid);
       if (engine.status().activity !== 'idle') throw new Error(`sync failed: ${JSON.stringify(engine.status().lastError)}`);
-      fulls.push({ ms, appCpu, portalCpu: portalCpuBefore === undefined || portalCpuAfter === undefined ? undefined : portalCpuAfter - portalCpuBefore });
+      if (times === undefined) throw new Error('the sync logged no sync.done');
+      fulls.push({ ms, appCpu, portalCpu: portalCpuBefore === undefined || portalCpuAfter === undefined ? undefined : portalCpuAfter - portalCpuBefore, times });
     }
     const full = median(fulls, (run) => run.ms);
     const fullMs = full.ms;
@@ -128,6 +162,21 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
     }
     const rawMs = medianOf(raws);
 
+    // The same pages written into a new cache as the sync writes them (its tables, columns and indexes, one
+    // transaction per page), without the portal, HTTP or JSON: how much of the gap to the raw insert is the
+    // cache's own writing.
+    const writes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const cache = openCache(join(dir, `written-${run}.sqlite`));
+      const repositories = cacheRepositories(cache);
+      const state = syncStateRepository(cache);
+      start = performance.now();
+      for (const page of pages) applySyncPage(cache, repositories, state, page);
+      writes.push(performance.now() - start);
+      cache.close();
+    }
+    const writtenMs = medianOf(writes);
+
     const syncRate = rows / (fullMs / 1000);
     const firstRate = rows / (fulls[0]!.ms / 1000);
     const rawRate = rows / (rawMs / 1000);
@@ -137,11 +186,14 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       { name: `sync.full (median of ${RUNS})`, value: fullMs, unit: 'ms' },
       { name: 'sync.full (median) app CPU', value: full.appCpu, unit: 'ms' },
       ...(full.portalCpu === undefined ? [] : [{ name: 'sync.full (median) portal CPU', value: full.portalCpu, unit: 'ms' }]),
+      ...runShares(full.times),
       { name: 'sync pages fetched alone (no apply)', value: fetchMs, unit: 'ms' },
       { name: 'sync.full throughput', value: syncRate, unit: 'rows/s' },
       { name: `sqlite raw insert (1 tx, median of ${RUNS})`, value: rawRate, unit: 'rows/s' },
       { name: 'sync.full (median) / raw insert', value: syncRate / rawRate, unit: 'ratio' },
       { name: 'sync.full first run / raw insert', value: firstRate / rawRate, unit: 'ratio' },
+      { name: `sync pages written alone (no HTTP, no JSON; median of ${RUNS})`, value: writtenMs, unit: 'ms' },
+      { name: 'sync pages written alone / raw insert', value: rawMs / writtenMs, unit: 'ratio' },
       { name: 'sync.delta (no change)', value: deltaMs, unit: 'ms' },
     ];
   } finally {

@@ -9,6 +9,7 @@ import type { ApiTransport } from '../api/api-transport';
 import { openCache, type CacheDb } from '../cache/cache-database';
 import { cacheRepositories } from '../cache/cache-repositories';
 import { syncStateRepository } from '../cache/sync-state-repository';
+import { createMemoryLogger } from '../log/memory-logger';
 import { devTokenTransport } from '../test-support/dev-token-transport';
 import { silentLogger, startTestPortal, type TestPortal } from '../test-support/portal-fixture';
 import { SyncEngine } from './sync-engine';
@@ -77,6 +78,33 @@ describe('SyncEngine against the reference portal (real HTTP, real SQLite files)
     expect(one.statuses).toEqual(['syncing', 'idle']);
     expect(one.engine.status()).toMatchObject({ activity: 'idle', lastError: null });
     expect(one.state.get().cursor).toBe(pages.at(-1)!.cursor);
+  });
+
+  it('logs where a run spent its time: waiting for the pages (portal, HTTP, JSON) and writing them', async () => {
+    const db = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'timed.sqlite'));
+    const logger = createMemoryLogger();
+    const pages: SyncPage[] = [];
+    const engine = new SyncEngine({
+      db,
+      repositories: cacheRepositories(db),
+      state: syncStateRepository(db),
+      pageSize: 7,
+      fetchPage: async (since, limit) => {
+        const page = (await client.request<SyncPage>('GET', 'sync', { query: { since, limit } })).data;
+        pages.push(page);
+        return page;
+      },
+      now: () => new Date(),
+      logger,
+      onStatus: () => {},
+      onCacheChanged: () => {},
+    });
+    await engine.syncNow();
+    const done = logger.entries.find((entry) => entry.event === 'sync.done')!.fields as Record<string, number>;
+    expect(done).toMatchObject({ pages: pages.length, changes: pages.reduce((sum, page) => sum + page.changes.length, 0) });
+    expect(done['waitedMs']).toBeGreaterThan(0);
+    expect(done['appliedMs']).toBeGreaterThan(0);
+    expect(done['waitedMs']! + done['appliedMs']!).toBeLessThanOrEqual(done['ms']!);
   });
 
   it('applies puts and deletes incrementally', async () => {

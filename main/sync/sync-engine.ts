@@ -129,10 +129,14 @@ export class SyncEngine {
     this.#setActivity('syncing');
     try {
       if (await exchange()) this.#deps.onCacheChanged();
-      let pages = 0;
+      // Where the run's time goes, for the log (and the bench): waiting for pages (the portal's work, HTTP and
+      // the JSON parse; the pages after the first are asked for ahead) and writing them.
+      const run = { pages: 0, changes: 0, startedAt: performance.now(), waitedMs: 0, appliedMs: 0 };
       let next = this.#fetchPage(state.get().cursor, Math.min(this.#deps.firstPageSize, this.#pageSize));
       for (;;) {
+        const waitFrom = performance.now();
         const page = await next;
+        run.waitedMs += performance.now() - waitFrom;
         // The next page starts at this page's cursor, so it is asked for before this one is written: the
         // portal builds it while the cache applies this one. Each page is still applied with its cursor in one
         // transaction, in order; if this apply fails, the page asked for ahead is dropped unread.
@@ -145,8 +149,11 @@ export class SyncEngine {
           await setImmediate();
         }
         if (page.changes.length > 0 || page.cursor !== state.get().cursor) {
+          const applyFrom = performance.now();
           applySyncPage(db, repositories, state, page);
-          pages++;
+          run.appliedMs += performance.now() - applyFrom;
+          run.pages++;
+          run.changes += page.changes.length;
           this.#deps.onCacheChanged();
         }
         if (!page.hasMore) break;
@@ -155,7 +162,11 @@ export class SyncEngine {
       state.recordSuccess(now());
       this.#lastError = null;
       this.#setActivity('idle');
-      if (pages > 0) logger.info('sync.done', { pages, cursor: state.get().cursor });
+      if (run.pages > 0) {
+        const { pages, changes, startedAt, waitedMs, appliedMs } = run;
+        const ms = (value: number): number => Math.round(value * 10) / 10;
+        logger.info('sync.done', { pages, changes, cursor: state.get().cursor, ms: ms(performance.now() - startedAt), waitedMs: ms(waitedMs), appliedMs: ms(appliedMs) });
+      }
     } catch (error) {
       const code = error instanceof PortalError ? error.code : isDiskFull(error) ? 'DISK_FULL' : 'INTERNAL';
       const message = error instanceof Error ? error.message : String(error);
