@@ -34,6 +34,9 @@ export default defineConfig({
       target: 'chrome130',
       // Half the bytes to parse and compile before the first screen (1.5 MB → 0.8 MB): bench, load → users painted.
       minify: true,
+      // The app chunk is ~690 kB. Splitting the screens out of it (514 kB left) did not paint the users list any
+      // sooner (bench, load → users painted), so it stays one chunk, and Vite's 500 kB warning is raised to fit it.
+      chunkSizeWarningLimit: 800,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
