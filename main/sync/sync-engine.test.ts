@@ -154,15 +154,16 @@ describe('SyncEngine against the reference portal (real HTTP, real SQLite files)
     expect(snapshot(db)).toEqual(snapshot(reference));
   });
 
-  it('asks for a small first page (the cache starts on it while the portal builds the next), then large pages; 1000 a page from a portal from before larger pages', async () => {
+  it('asks for a small first page (the cache starts on it while the portal builds the next), then twice as much a page; half a refused size from a portal that allows less', async () => {
     const asked: Array<{ since: number; limit: number }> = [];
-    const engineAgainst = (db: CacheDb, maxLimit: number) =>
+    const engineAgainst = (db: CacheDb, maxLimit: number, pageSize?: number) =>
       new SyncEngine({
         db,
         repositories: cacheRepositories(db),
         state: syncStateRepository(db),
-        // The demo portal holds fewer rows than the default first page: a smaller one shows the large ones after it.
+        // The demo portal holds about a hundred rows: small sizes show the growth and the refusal.
         firstPageSize: 5,
+        ...(pageSize === undefined ? {} : { pageSize }),
         fetchPage: async (since, limit) => {
           asked.push({ since, limit });
           // An older portal's schema refused a larger limit with this problem (its answer, through the real client's mapping).
@@ -180,26 +181,35 @@ describe('SyncEngine against the reference portal (real HTTP, real SQLite files)
     const currentEngine = engineAgainst(current, Number.MAX_SAFE_INTEGER);
     await currentEngine.syncNow();
     expect(currentEngine.status()).toMatchObject({ activity: 'idle', lastError: null });
-    expect(asked[0]).toEqual({ since: 0, limit: 5 });
-    expect(asked.length).toBeGreaterThan(1);
-    expect(asked.slice(1).every(({ limit }) => limit > 1000)).toBe(true);
+    expect(asked.length).toBeGreaterThan(3);
+    expect(asked.map(({ limit }) => limit)).toEqual(asked.map((_, index) => 5 * 2 ** index));
+
+    // No more than the engine's page size, however many pages.
+    asked.length = 0;
+    await engineAgainst(openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'capped.sqlite')), Number.MAX_SAFE_INTEGER, 12).syncNow();
+    expect(asked.map(({ limit }) => limit).slice(0, 4)).toEqual([5, 10, 12, 12]);
 
     asked.length = 0;
     const older = openCache(join(mkdtempSync(join(tmpdir(), 'cache-')), 'older.sqlite'));
-    const olderEngine = engineAgainst(older, 1000);
+    const olderEngine = engineAgainst(older, 15);
     await olderEngine.syncNow();
     expect(olderEngine.status()).toMatchObject({ activity: 'idle', lastError: null });
     expect(snapshot(older)).toEqual(snapshot(current));
-    // The first page as ever; the next refused once, asked again with 1000, and 1000 from then on.
-    expect(asked[0]).toEqual({ since: 0, limit: 5 });
-    expect(asked[1]!.limit).toBeGreaterThan(1000);
-    expect(asked[2]).toEqual({ since: asked[1]!.since, limit: 1000 });
-    expect(asked.slice(2).every(({ limit }) => limit === 1000)).toBe(true);
-    // The next run starts with its small first page again, and asks 1000 after it without another refusal.
+    // 5, 10, then 20 refused once and asked again with 10, and 10 from then on.
+    expect(asked.slice(0, 4)).toEqual([
+      { since: 0, limit: 5 },
+      { since: asked[1]!.since, limit: 10 },
+      { since: asked[2]!.since, limit: 20 },
+      { since: asked[2]!.since, limit: 10 },
+    ]);
+    expect(asked.slice(4).every(({ limit }) => limit === 10)).toBe(true);
+    // The next run (over pages of new changes) starts with its small first page again, and asks no more than 10
+    // after it, without another refusal.
+    for (let index = 1; index <= 8; index++) await client.request('POST', 'machine-groups', { body: { name: `Etter avslag ${index}` } });
     asked.length = 0;
     await olderEngine.syncNow();
-    expect(asked[0]!.limit).toBe(5);
-    expect(asked.slice(1).every(({ limit }) => limit === 1000)).toBe(true);
+    expect(asked.length).toBeGreaterThan(2);
+    expect(asked.map(({ limit }) => limit)).toEqual([5, ...asked.slice(1).map(() => 10)]);
   });
 
   it('a run asked for during the one in flight does not start after stop, so the owner may close the cache', async () => {
