@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { SyncPage } from '../common/portal/portal-types';
 import { PortalClient } from '../main/api/portal-client';
@@ -105,7 +106,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
 
     // Each full sync into a new, empty cache. The first is an app's first sync as it starts (nothing compiled yet,
     // and the portal reading its rows for the first time); the median says what the code costs on a shared machine.
-    const fulls: Array<{ ms: number; appCpu: number; portalCpu: number | undefined; times: RunTimes }> = [];
+    const fulls: Array<{ ms: number; appCpu: number; portalCpu: number | undefined; times: RunTimes; longestBlockMs: number }> = [];
     let db: CacheDb | undefined;
     let engine: SyncEngine | undefined;
     for (let run = 0; run < RUNS; run++) {
@@ -116,14 +117,24 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       times = undefined;
       const portalCpuBefore = childCpuMs(server.pid);
       const appCpuBefore = process.cpuUsage();
+      // The longest the event loop was held (a page parsed, a page written): what an IPC call may wait in the app.
+      const blocks = monitorEventLoopDelay({ resolution: 5 });
+      blocks.enable();
       const start = performance.now();
       await engine.syncNow();
       const ms = performance.now() - start;
+      blocks.disable();
       const appCpu = cpuMs(process.cpuUsage(appCpuBefore));
       const portalCpuAfter = childCpuMs(server.pid);
       if (engine.status().activity !== 'idle') throw new Error(`sync failed: ${JSON.stringify(engine.status().lastError)}`);
       if (times === undefined) throw new Error('the sync logged no sync.done');
-      fulls.push({ ms, appCpu, portalCpu: portalCpuBefore === undefined || portalCpuAfter === undefined ? undefined : portalCpuAfter - portalCpuBefore, times });
+      fulls.push({
+        ms,
+        appCpu,
+        portalCpu: portalCpuBefore === undefined || portalCpuAfter === undefined ? undefined : portalCpuAfter - portalCpuBefore,
+        times,
+        longestBlockMs: blocks.max / 1e6,
+      });
     }
     const full = median(fulls, (run) => run.ms);
     const fullMs = full.ms;
@@ -187,6 +198,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       { name: 'sync.full (median) app CPU', value: full.appCpu, unit: 'ms' },
       ...(full.portalCpu === undefined ? [] : [{ name: 'sync.full (median) portal CPU', value: full.portalCpu, unit: 'ms' }]),
       ...runShares(full.times),
+      { name: 'sync.full (median) longest event-loop block', value: full.longestBlockMs, unit: 'ms' },
       { name: 'sync pages fetched alone (no apply)', value: fetchMs, unit: 'ms' },
       { name: 'sync.full throughput', value: syncRate, unit: 'rows/s' },
       { name: `sqlite raw insert (1 tx, median of ${RUNS})`, value: rawRate, unit: 'rows/s' },

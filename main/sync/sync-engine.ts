@@ -14,13 +14,14 @@ type PendingItem = SyncStatus['pending'][number];
 
 /**
  * The most changes asked for a page. A first sync is over a hundred thousand rows: each page is one
- * transaction whose commit rewrites the index pages it touched, so fewer, larger pages fill the cache faster.
- * Each page of a run asks twice what the one before did, up to this: the portal builds a page in about half
- * the time the cache takes to write one, so each is ready when the one before is written, without the wait a
- * large page after the small first one would cost (measured, alternating runs of 112 000 rows: 5–8 % sooner
- * than pages of 10 000 after the first; up to 50 000 was slower again, the waits outgrew the commits saved).
+ * transaction whose commit rewrites the index pages it touched, so fewer, larger pages fill the cache faster,
+ * but each holds main's event loop (IPC waits) while it is parsed and written. Each page of a run asks twice
+ * what the one before did, up to this: the portal builds a page in about half the time the cache takes to
+ * write one, so each is ready when the one before is written. Measured (bench, first sync of 112 000 rows,
+ * alternated): pages up to 10 000 took 1 226–1 274 ms and held the loop at most 130 ms; up to 20 000,
+ * 1 104–1 110 ms and 204–210 ms; up to 30 000, 1 150 ms and 294 ms.
  */
-const PAGE_SIZE = 30_000;
+const PAGE_SIZE = 20_000;
 /**
  * Changes asked for the first page of a run: the cache has nothing to apply until it arrives, and a large
  * one keeps it waiting while the portal builds it. A small one starts the apply sooner. It is what a portal

@@ -26,8 +26,9 @@ export function registerSyncRoutes(api: FastifyInstance, { db }: ServerContext):
           additionalProperties: false,
           properties: {
             since: { type: 'integer', minimum: 0, default: 0, description: 'The cursor of the previous page; 0 for everything' },
-            // Up to 30 000: a first sync of a large organisation is fastest in few pages (each one transaction in the app).
-            limit: { type: 'integer', minimum: 1, maximum: 30_000, default: 500 },
+            // Up to 20 000: a first sync of a large organisation is fastest in few pages (each one transaction in the
+            // app), but a page is built, parsed and written in one piece (main/sync/sync-engine.ts measures it).
+            limit: { type: 'integer', minimum: 1, maximum: 20_000, default: 500 },
           },
         },
         headers: conditionalGetHeaders,

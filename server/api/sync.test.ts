@@ -156,9 +156,9 @@ describe('GET /sync', () => {
     expect((await admin.get(`/api/v1/sync?since=${cursor}`, { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
     expect((await admin.get('/api/v1/sync?since=abc')).status).toBe(400);
     expect((await admin.get('/api/v1/sync?limit=0')).status).toBe(400);
-    // Pages of up to 30 000 changes (the app's first sync asks for that much); more is refused at the field.
-    expect((await admin.get('/api/v1/sync?limit=30000')).status).toBe(200);
-    const tooMany = await admin.get('/api/v1/sync?limit=30001');
+    // Pages of up to 20 000 changes (the app's first sync asks for that much); more is refused at the field.
+    expect((await admin.get('/api/v1/sync?limit=20000')).status).toBe(200);
+    const tooMany = await admin.get('/api/v1/sync?limit=20001');
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'limit', code: 'MAXIMUM' })]);
     expect((await (await portal.as('ingrid.saether')).get('/api/v1/sync')).status).toBe(403);
