@@ -9,6 +9,7 @@ import { PortalClient } from '../main/api/portal-client';
 import { openCache, type CacheDb } from '../main/cache/cache-database';
 import { cacheRepositories } from '../main/cache/cache-repositories';
 import { syncStateRepository } from '../main/cache/sync-state-repository';
+import { createMemoryLogger } from '../main/log/memory-logger';
 import { applySyncPage } from '../main/sync/apply-sync-page';
 import { SyncEngine } from '../main/sync/sync-engine';
 import { devTokenTransport } from '../main/test-support/dev-token-transport';
@@ -78,14 +79,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
     // Only counted while it syncs: holding 110 000 parsed rows would tax the sync's garbage collection, which the app's does not pay.
     let rows = 0;
     let pageSize = 0;
-    let times: RunTimes | undefined;
-    const logger = {
-      info(event: string, fields?: Record<string, unknown>) {
-        if (event === 'sync.done') times = fields as unknown as RunTimes;
-      },
-      warn() {},
-      error() {},
-    };
+    const logger = createMemoryLogger();
     const syncInto = (db: CacheDb): SyncEngine =>
       new SyncEngine({
         db,
@@ -114,7 +108,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       db = openCache(join(dir, `cache-${run}.sqlite`));
       engine = syncInto(db);
       rows = 0;
-      times = undefined;
+      logger.entries.length = 0;
       const portalCpuBefore = childCpuMs(server.pid);
       const appCpuBefore = process.cpuUsage();
       // The longest the event loop was held (a page parsed, a page written): what an IPC call may wait in the app.
@@ -127,6 +121,7 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
       const appCpu = cpuMs(process.cpuUsage(appCpuBefore));
       const portalCpuAfter = childCpuMs(server.pid);
       if (engine.status().activity !== 'idle') throw new Error(`sync failed: ${JSON.stringify(engine.status().lastError)}`);
+      const times = logger.entries.find((entry) => entry.event === 'sync.done')?.fields as RunTimes | undefined;
       if (times === undefined) throw new Error('the sync logged no sync.done');
       fulls.push({
         ms,
@@ -162,7 +157,6 @@ export async function benchSync(users = 10_000): Promise<BenchFigure[]> {
     }
     const fetchMs = performance.now() - start;
     if (pages.reduce((sum, page) => sum + page.changes.length, 0) !== rows) throw new Error('the pages fetched again differ from the sync');
-
 
     // The raw insert as often as the sync, each into a new file; its median run too.
     const changes = pages.flatMap((page) => page.changes);

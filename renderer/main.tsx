@@ -2,6 +2,6 @@
 import './stores/first-screen-reads';
 import './styles.css';
 
-// The rest of the app is a chunk of its own, asked for only now: the read above is already in main's hands
-// while the browser compiles it (bench, load → users painted: the step "users list asked for").
+// The rest of the app is a chunk of its own, evaluated only now: the read above is already in main's hands.
+// index.html preloads the chunk (scripts/build/preload-entry-imports.ts), so it is compiled meanwhile.
 await import('./app-start');
